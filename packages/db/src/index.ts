@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient, Prisma } from "./generated/prisma/client.ts";
+import { applyMigrations } from "./migrations.ts";
+import { pgliteAdapterFactory } from "./pglite-factory.ts";
+
+export type Client = PrismaClient;
+/** What service functions receive inside `$transaction`: never the root client (it deadlocks on PGlite). */
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+
+export type QueryEvent = { query: string; durationMs: number };
+
+export interface Db {
+  prisma: Client;
+  kind: "pglite" | "postgres";
+  /** The embedded database, when that is what runs (pg-boss shares it). */
+  pglite?: PGlite;
+  /** The PostgreSQL connection string, when that is what runs. */
+  url?: string;
+  migrate(): Promise<string[]>;
+  /** Subscribes to every SQL statement Prisma sends; returns the unsubscribe function. */
+  onQuery(listener: (event: QueryEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** PostgreSQL connection string; defaults to DATABASE_URL. When absent the embedded database runs. */
+  url?: string;
+  /** PGlite data directory; "memory" for a throwaway database. Defaults to CITYPEER_DATA_DIR/db. */
+  dataDir?: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.CITYPEER_DATA_DIR ?? "./.data");
+}
+
+export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  let factory: SqlMigrationAwareDriverAdapterFactory;
+  let pglite: PGlite | undefined;
+  if (url) {
+    factory = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  } else {
+    const dataDir = options.dataDir ?? path.join(defaultDataDir(), "db");
+    if (dataDir === "memory") pglite = new PGlite();
+    else {
+      mkdirSync(path.dirname(dataDir), { recursive: true });
+      pglite = new PGlite(dataDir);
+    }
+    await pglite.waitReady;
+    factory = pgliteAdapterFactory(pglite);
+  }
+
+  const prisma = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
+  const listeners = new Set<(event: QueryEvent) => void>();
+  prisma.$on("query", (e: Prisma.QueryEvent) => {
+    for (const listener of listeners) listener({ query: e.query, durationMs: e.duration });
+  });
+
+  const db: Db = {
+    prisma,
+    kind: url ? "postgres" : "pglite",
+    pglite,
+    url,
+    migrate: () => applyMigrations(factory),
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await prisma.$disconnect();
+      if (pglite && !pglite.closed) await pglite.close();
+    },
+  };
+  if (options.migrate !== false) await db.migrate();
+  return db;
+}
