@@ -1,11 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient, Prisma } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
-import { pgliteAdapterFactory } from "./pglite-factory.ts";
+import { pgAdapterFactory, pgliteAdapterFactory } from "./adapters.ts";
 
 export type Client = PrismaClient;
 /** What service functions receive inside `$transaction`: never the root client (it deadlocks on PGlite). */
@@ -21,7 +20,8 @@ export interface Db {
   pglite?: PGlite;
   /** The PostgreSQL connection string, when that is what runs. */
   url?: string;
-  migrate(): Promise<string[]>;
+  /** Applies pending migrations (from prisma/migrations unless another folder is given). */
+  migrate(migrationsDir?: string): Promise<string[]>;
   /** Subscribes to every SQL statement Prisma sends; returns the unsubscribe function. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
   close(): Promise<void>;
@@ -45,7 +45,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let pglite: PGlite | undefined;
   if (url) {
-    factory = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    factory = pgAdapterFactory(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
   } else {
     const dataDir = options.dataDir ?? path.join(defaultDataDir(), "db");
     if (dataDir === "memory") pglite = new PGlite();
@@ -68,7 +68,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
     kind: url ? "postgres" : "pglite",
     pglite,
     url,
-    migrate: () => applyMigrations(factory),
+    migrate: (migrationsDir) => applyMigrations(factory, migrationsDir),
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

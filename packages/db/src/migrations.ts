@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { pgliteAdapterFactory } from "./pglite-factory.ts";
+import { pgliteAdapterFactory } from "./adapters.ts";
 
 /** The repository's prisma/ folder: schema files and the one migration history for PGlite and PostgreSQL. */
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../../prisma");
@@ -40,18 +40,18 @@ async function schemaFiles(): Promise<{ path: string; content: string }[]> {
   return Promise.all(files.map(async (p) => ({ path: p, content: await readFile(p, "utf8") })));
 }
 
-async function migrationList() {
-  const dirs = existsSync(MIGRATIONS_DIR)
-    ? (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+async function migrationList(migrationsDir = MIGRATIONS_DIR) {
+  const dirs = existsSync(migrationsDir)
+    ? (await readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];
-  const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
-    baseDir: MIGRATIONS_DIR,
+    baseDir: migrationsDir,
     lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       dirs.map(async (dir) => {
-        const file = path.join(MIGRATIONS_DIR, dir, "migration.sql");
+        const file = path.join(migrationsDir, dir, "migration.sql");
         const content = existsSync(file)
           ? { tag: "ok" as const, value: await readFile(file, "utf8") }
           : { tag: "error" as const, value: `missing ${file}` };
@@ -79,8 +79,8 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run
 }
 
 /** Applies pending migrations; a failing migration is recorded as failed and rethrown. */
-export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const migrationsList = await migrationList();
+export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrationsList = await migrationList(migrationsDir);
   return withEngine(factory, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return result.appliedMigrationNames;

@@ -1,0 +1,45 @@
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { createYoga, type Plugin } from "graphql-yoga";
+import type { Db } from "@citypeer/db";
+import { createContext, type Context, type ServerContext } from "./context.ts";
+import type { ResponseCookies } from "./auth/session.ts";
+import { schema } from "./schema.ts";
+
+export const CSRF_HEADER = "x-graphql-yoga-csrf";
+
+/** Cookies that resolvers ask for, keyed by request, appended once the response exists. */
+function useResponseCookies(jar: WeakMap<Request, ResponseCookies>): Plugin {
+  return {
+    onResponse({ request, response }) {
+      for (const cookie of jar.get(request) ?? []) response.headers.append("set-cookie", cookie);
+    },
+  };
+}
+
+export interface AppOptions {
+  db: Db;
+}
+
+/** The GraphQL app; server.ts serves it over HTTP and tests call `yoga.fetch` in-process. */
+export function createApp({ db }: AppOptions) {
+  const isProduction = process.env.NODE_ENV === "production";
+  const jar = new WeakMap<Request, ResponseCookies>();
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: !isProduction,
+    landingPage: false,
+    // Unexpected errors reach the log, not the user; coded GraphQLErrors (FORBIDDEN, ...) pass through.
+    maskedErrors: true,
+    logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useResponseCookies(jar)],
+    context: async ({ request, ...server }) => {
+      const cookies: ResponseCookies = [];
+      jar.set(request, cookies);
+      return createContext(db.prisma, request, server as ServerContext, cookies);
+    },
+  });
+  return { yoga, db };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,11 @@
+import { builder } from "./builder.ts";
+import "./scalars.ts";
+import "./errors.ts";
+import "./modules/identity/index.ts";
+import "./modules/organizations/index.ts";
+import "./modules/communities/index.ts";
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = builder.toSchema({ sortSchema: true });

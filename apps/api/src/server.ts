@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import sirv from "sirv";
+import { createDb } from "@citypeer/db";
+import { DEMO_PASSWORD, demoUsers, isEmpty, seed } from "../../../prisma/seed/index.ts";
+import { createApp } from "./app.ts";
+
+const port = Number(process.env.PORT ?? 4000);
+const webDist = path.resolve(import.meta.dirname, "../../web/dist");
+
+const started = Date.now();
+const db = await createDb();
+if (await isEmpty(db.prisma)) {
+  await seed(db.prisma);
+  console.log(`Seeded demo data. Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const u of demoUsers()) console.log(`  ${u.email.padEnd(36)} ${u.roles.join(", ")}`);
+}
+const { yoga } = createApp({ db });
+
+// The built web app, with index.html for every client-side route.
+const serveWeb = existsSync(webDist) ? sirv(webDist, { single: true, etag: true, gzip: false }) : null;
+
+async function health(): Promise<{ status: number; body: object }> {
+  try {
+    await db.prisma.$queryRaw`SELECT 1`;
+    return { status: 200, body: { status: "ok", database: db.kind } };
+  } catch {
+    return { status: 503, body: { status: "unavailable", database: "unreachable" } };
+  }
+}
+
+const server = createServer((req, res) => {
+  const pathname = (req.url ?? "/").split("?")[0];
+  if (pathname === "/graphql") return void yoga(req, res);
+  if (pathname === "/healthz") {
+    void health().then(({ status, body }) => {
+      res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(body));
+    });
+    return;
+  }
+  if (serveWeb) return serveWeb(req, res);
+  res.writeHead(404, { "content-type": "text/plain" }).end("The web app is not built: run pnpm --filter @citypeer/web build");
+});
+
+server.listen(port, () => {
+  console.log(`citypeer on http://localhost:${port} (GraphQL: /graphql, database: ${db.kind}, ready in ${Date.now() - started} ms)`);
+});
+
+async function shutdown() {
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
