@@ -4,6 +4,7 @@ import type { Db } from "@citypeer/db";
 import { createContext, type Context, type ServerContext } from "./context.ts";
 import type { ResponseCookies } from "./auth/session.ts";
 import { schema } from "./schema.ts";
+import { noJobs, type Jobs } from "./jobs/runner.ts";
 
 export const CSRF_HEADER = "x-graphql-yoga-csrf";
 
@@ -18,10 +19,12 @@ function useResponseCookies(jar: WeakMap<Request, ResponseCookies>): Plugin {
 
 export interface AppOptions {
   db: Db;
+  /** Background jobs; without them (most API tests) committed e-mails wait in the outbox. */
+  jobs?: Jobs;
 }
 
 /** The GraphQL app; server.ts serves it over HTTP and tests call `yoga.fetch` in-process. */
-export function createApp({ db }: AppOptions) {
+export function createApp({ db, jobs = noJobs }: AppOptions) {
   const isProduction = process.env.NODE_ENV === "production";
   const jar = new WeakMap<Request, ResponseCookies>();
   const yoga = createYoga<ServerContext, Context>({
@@ -36,7 +39,7 @@ export function createApp({ db }: AppOptions) {
     context: async ({ request, ...server }) => {
       const cookies: ResponseCookies = [];
       jar.set(request, cookies);
-      return createContext(db.prisma, request, server as ServerContext, cookies);
+      return createContext(db.prisma, jobs, request, server as ServerContext, cookies);
     },
   });
   return { yoga, db };

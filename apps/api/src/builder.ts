@@ -19,6 +19,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: string; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   // auth first so it runs before everything else; errors before prisma (plugin docs)

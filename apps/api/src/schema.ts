@@ -4,6 +4,9 @@ import "./errors.ts";
 import "./modules/identity/index.ts";
 import "./modules/organizations/index.ts";
 import "./modules/communities/index.ts";
+import "./modules/attachments/index.ts";
+import "./modules/audit/index.ts";
+import "./modules/notifications/index.ts";
 
 builder.queryType({});
 builder.mutationType({});

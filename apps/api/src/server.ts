@@ -5,6 +5,7 @@ import sirv from "sirv";
 import { createDb } from "@citypeer/db";
 import { DEMO_PASSWORD, demoUsers, isEmpty, seed } from "../../../prisma/seed/index.ts";
 import { createApp } from "./app.ts";
+import { startJobs } from "./jobs/runner.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const webDist = path.resolve(import.meta.dirname, "../../web/dist");
@@ -16,7 +17,11 @@ if (await isEmpty(db.prisma)) {
   console.log(`Seeded demo data. Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const u of demoUsers()) console.log(`  ${u.email.padEnd(36)} ${u.roles.join(", ")}`);
 }
-const { yoga } = createApp({ db });
+// Jobs run here unless WORKER=separate, where `pnpm worker` runs them (PostgreSQL only: PGlite is one process).
+const separateWorker = process.env.WORKER === "separate";
+if (separateWorker && db.kind === "pglite") throw new Error("WORKER=separate needs DATABASE_URL: the embedded database serves one process");
+const jobs = await startJobs(db, { work: !separateWorker });
+const { yoga } = createApp({ db, jobs });
 
 // The built web app, with index.html for every client-side route.
 const serveWeb = existsSync(webDist) ? sirv(webDist, { single: true, etag: true, gzip: false }) : null;
@@ -50,6 +55,7 @@ server.listen(port, () => {
 
 async function shutdown() {
   server.close();
+  await jobs.stop();
   await db.close();
   process.exit(0);
 }

@@ -42,3 +42,21 @@ export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAda
 export function pgAdapterFactory(url: string, poolSize: number): SqlMigrationAwareDriverAdapterFactory {
   return withScriptRunner(new PrismaPg({ connectionString: url, max: poolSize }), (adapter, script) => adapter.client.query(script));
 }
+
+/** A PostgreSQL array literal ('{"A","B"}'): the text form every array type accepts. */
+export function arrayLiteral(values: unknown): string {
+  if (!Array.isArray(values)) return String(values);
+  const item = (v: unknown) => (v === null || v === undefined ? "NULL" : `"${String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+  return `{${values.map(item).join(",")}}`;
+}
+
+/**
+ * PGlite serialises a parameter of a type it has no serialiser for with toString(), so an enum array
+ * (["ADMIN"]) arrives as "ADMIN" and filters like `roles: { has: "ADMIN" }` fail. Registering the
+ * array-literal form for every enum array type of the schema fixes that; call it after migrations.
+ */
+export async function registerEnumArraySerializers(pglite: PGlite): Promise<void> {
+  const { rows } = await pglite.query<{ typarray: number }>("SELECT typarray FROM pg_type WHERE typtype = 'e' AND typarray <> 0");
+  const serializers = (pglite as unknown as { serializers: Record<number, (v: unknown) => string> }).serializers;
+  for (const { typarray } of rows) serializers[typarray] = arrayLiteral;
+}

@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient, Prisma } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
-import { pgAdapterFactory, pgliteAdapterFactory } from "./adapters.ts";
+import { pgAdapterFactory, pgliteAdapterFactory, registerEnumArraySerializers } from "./adapters.ts";
 
 export type Client = PrismaClient;
 /** What service functions receive inside `$transaction`: never the root client (it deadlocks on PGlite). */
@@ -57,18 +57,23 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
     factory = pgliteAdapterFactory(pglite);
   }
 
-  const prisma = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
+  const base = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
   const listeners = new Set<(event: QueryEvent) => void>();
-  prisma.$on("query", (e: Prisma.QueryEvent) => {
+  base.$on("query", (e: Prisma.QueryEvent) => {
     for (const listener of listeners) listener({ query: e.query, durationMs: e.duration });
   });
+  const prisma = withoutEmptySelects(base);
 
   const db: Db = {
     prisma,
     kind: url ? "postgres" : "pglite",
     pglite,
     url,
-    migrate: (migrationsDir) => applyMigrations(factory, migrationsDir),
+    async migrate(migrationsDir) {
+      const applied = await applyMigrations(factory, migrationsDir);
+      if (pglite) await registerEnumArraySerializers(pglite);
+      return applied;
+    },
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -79,5 +84,25 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
     },
   };
   if (options.migrate !== false) await db.migrate();
+  else if (pglite) await registerEnumArraySerializers(pglite);
   return db;
+}
+
+/**
+ * Pothos asks for `{ select: {} }` when a mutation's caller selects only `__typename` of the result,
+ * and Prisma 7 refuses an empty select. Dropping it (all scalars load) is what the caller meant.
+ * The extension changes arguments only, so the client keeps its own type.
+ */
+function withoutEmptySelects(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          const a = args as { select?: object } | undefined;
+          if (a?.select && Object.keys(a.select).length === 0) delete a.select;
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }

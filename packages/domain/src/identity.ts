@@ -28,3 +28,39 @@ export function backoffSeconds(failures: number, rule: { freeFailures: number; b
   if (failures < rule.freeFailures) return 0;
   return Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** (failures - rule.freeFailures));
 }
+
+export const inviteUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  name: z.string().trim().min(1).max(200),
+  organizationId: z.string().uuid().nullable(),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+});
+export type InviteUser = z.infer<typeof inviteUserSchema>;
+
+export const updateUserRolesSchema = z.object({
+  userId: z.string().uuid(),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  organizationId: z.string().uuid().nullable(),
+});
+
+/** The single-use secret from an e-mailed link, with the new password. */
+export const tokenPasswordSchema = z.object({
+  token: z.string().min(20).max(200),
+  password: passwordSchema,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: passwordSchema,
+});
+
+export const requestPasswordResetSchema = z.object({ email: z.string().trim().toLowerCase().email() });
+
+/** Invitation links live a week, reset links an hour (OWASP: short-lived, single use). */
+export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
+export const PASSWORD_RESET_TTL_MS = 3600_000;
+
+/** An admin cannot take the last admin role away (nobody could administer accounts any more). */
+export function removesLastAdmin(currentRoles: readonly string[], nextRoles: readonly string[], otherActiveAdmins: number): boolean {
+  return currentRoles.includes("ADMIN") && !nextRoles.includes("ADMIN") && otherActiveAdmins === 0;
+}

@@ -13,5 +13,10 @@ export const UserRef = builder.prismaNode("User", {
     locale: t.exposeString("locale"),
     workingLanguages: t.exposeStringList("workingLanguages"),
     organization: t.relation("organization", { nullable: true }),
+    // account administration: admins only
+    isActive: t.boolean({ authScopes: { admin: true }, resolve: (user) => user.deactivatedAt === null }),
+    deactivatedAt: t.expose("deactivatedAt", { type: "DateTime", nullable: true, authScopes: { admin: true } }),
+    lastSignInAt: t.expose("lastSignInAt", { type: "DateTime", nullable: true, authScopes: { admin: true } }),
+    hasPassword: t.boolean({ authScopes: { admin: true }, resolve: (user) => user.passwordHash !== null }),
   }),
 });

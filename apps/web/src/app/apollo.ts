@@ -1,0 +1,28 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { ErrorLink } from "@apollo/client/link/error";
+import possibleTypes from "virtual:possible-types";
+import { MeQuery } from "../features/identity/operations.ts";
+
+/** The API is on the same origin (Vite proxies /graphql in development). */
+export function createApolloClient() {
+  const cache = new InMemoryCache({ possibleTypes });
+
+  // The session ended (expired, signed out elsewhere): forget the viewer, so the route guard
+  // sends the person to sign-in instead of showing a page that can no longer load.
+  const sessionEnded = new ErrorLink(({ error, operation }) => {
+    const unauthenticated =
+      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.["code"] === "UNAUTHENTICATED");
+    if (unauthenticated && operation.operationName !== "Me") cache.writeQuery({ query: MeQuery, data: { me: null } });
+  });
+
+  const http = new HttpLink({
+    uri: "/graphql",
+    // the session is an httpOnly cookie the server sets on sign-in
+    credentials: "include",
+    // Yoga's CSRF prevention refuses requests without this header (a form post cannot set it)
+    headers: { "x-graphql-yoga-csrf": "1" },
+  });
+
+  return new ApolloClient({ link: ApolloLink.from([sessionEnded, http]), cache });
+}

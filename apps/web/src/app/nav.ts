@@ -1,0 +1,19 @@
+import type { MessageId } from "./i18n.tsx";
+import type { ResultOf } from "./graphql.ts";
+import type { MeQuery } from "../features/identity/operations.ts";
+
+type Role = NonNullable<ResultOf<typeof MeQuery>["me"]>["roles"][number];
+
+/**
+ * Main navigation. `roles` shows an item only to people who work with that page; the API
+ * still decides what each person may read, the menu only keeps it uncluttered.
+ */
+const NAV_ITEMS: { to: string; label: MessageId; roles?: Role[] }[] = [
+  { to: "/", label: "nav.home" },
+  { to: "/communities", label: "nav.communities" },
+  { to: "/organizations", label: "nav.organizations", roles: ["ADMIN", "PROJECT_MANAGER"] },
+];
+
+export function navItemsFor(roles: readonly Role[]) {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
+}

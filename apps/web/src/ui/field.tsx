@@ -1,0 +1,32 @@
+import { FieldError, Input, Label, TextField, type TextFieldProps } from "react-aria-components";
+import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+
+type FieldProps<T extends FieldValues> = {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+} & Omit<TextFieldProps, "name" | "value" | "onChange" | "onBlur" | "isInvalid" | "validationBehavior" | "children">;
+
+/**
+ * A labelled text input bound to react-hook-form. react-aria wires label, aria-invalid and
+ * aria-describedby to the error, so a screen reader reads the error when the field gets focus.
+ */
+export function Field<T extends FieldValues>({ control, name, label, ...props }: FieldProps<T>) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <TextField
+      {...props}
+      className="field"
+      name={field.name}
+      value={field.value ?? ""}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      isInvalid={fieldState.invalid}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">{label}</Label>
+      <Input ref={field.ref} className="input" />
+      <FieldError className="field-error">{fieldState.error?.message}</FieldError>
+    </TextField>
+  );
+}

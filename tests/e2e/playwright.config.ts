@@ -1,0 +1,58 @@
+import { defineConfig } from "@playwright/test";
+import { fileURLToPath } from "node:url";
+
+const port = Number(process.env.E2E_PORT ?? 4100);
+// a fresh embedded database per run: the server migrates and seeds an empty data dir
+const dataDir = process.env.E2E_DATA_DIR ?? "/tmp/citypeer-e2e";
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.ts",
+  outputDir: "../../test-results/e2e",
+  // one app, one database: tests run one after another so sign-in throttling and locale changes don't collide
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        browserName: "chromium",
+        // Debian's Chromium: no browser download (closed network)
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          // without the networking flags Chromium keeps calling home on a closed network
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // DATABASE_URL unset: the embedded database, never a developer's real one
+    command: `unset DATABASE_URL; rm -rf ${dataDir} && pnpm start`,
+    cwd: repoRoot,
+    url: `http://localhost:${port}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    env: { CITYPEER_DATA_DIR: dataDir, PORT: String(port) },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
