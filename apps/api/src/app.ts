@@ -5,6 +5,7 @@ import { createContext, type Context, type ServerContext } from "./context.ts";
 import type { ResponseCookies } from "./auth/session.ts";
 import { schema } from "./schema.ts";
 import { noJobs, type Jobs } from "./jobs/runner.ts";
+import { yogaUploadOptions } from "./modules/attachments/upload-limits.ts";
 
 export const CSRF_HEADER = "x-graphql-yoga-csrf";
 
@@ -29,6 +30,8 @@ export function createApp({ db, jobs = noJobs }: AppOptions) {
   const jar = new WeakMap<Request, ResponseCookies>();
   const yoga = createYoga<ServerContext, Context>({
     schema,
+    // uploads: 10 MB per file, one file per request, refused with 413 before any resolver runs
+    ...yogaUploadOptions,
     graphqlEndpoint: "/graphql",
     graphiql: !isProduction,
     landingPage: false,

@@ -10,6 +10,8 @@ export interface Viewer {
   name: string;
   roles: Role[];
   organizationId: string | null;
+  /** Partner cities and networks see each other's validated results by name; outside cities see aggregates. */
+  organizationKind: "PARTNER_CITY" | "PARTNER_NETWORK" | "OUTSIDE_CITY" | null;
   locale: string;
   sessionId: string;
 }

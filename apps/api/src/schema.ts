@@ -7,6 +7,7 @@ import "./modules/communities/index.ts";
 import "./modules/attachments/index.ts";
 import "./modules/audit/index.ts";
 import "./modules/notifications/index.ts";
+import "./modules/benchmarks/index.ts";
 
 builder.queryType({});
 builder.mutationType({});

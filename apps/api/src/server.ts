@@ -6,6 +6,8 @@ import { createDb } from "@citypeer/db";
 import { DEMO_PASSWORD, demoUsers, isEmpty, seed } from "../../../prisma/seed/index.ts";
 import { createApp } from "./app.ts";
 import { startJobs } from "./jobs/runner.ts";
+import { handleFileDownload } from "./modules/attachments/download.ts";
+import { FILES_PATH_PREFIX } from "./modules/attachments/signing.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const webDist = path.resolve(import.meta.dirname, "../../web/dist");
@@ -36,8 +38,10 @@ async function health(): Promise<{ status: number; body: object }> {
 }
 
 const server = createServer((req, res) => {
-  const pathname = (req.url ?? "/").split("?")[0];
+  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
   if (pathname === "/graphql") return void yoga(req, res);
+  // before the web app: its single-page fallback would answer /files/... with index.html
+  if (pathname.startsWith(FILES_PATH_PREFIX)) return void handleFileDownload(db.prisma, req, res);
   if (pathname === "/healthz") {
     void health().then(({ status, body }) => {
       res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES } from "@citypeer/domain/attachments";
 import { CSRF_HEADER } from "@citypeer/api/app";
+import { sessionFromToken } from "@citypeer/api/auth/session";
 import { handleFileDownload } from "@citypeer/api/modules/attachments/download";
 import { storeUpload } from "@citypeer/api/modules/attachments/service";
 import { DOWNLOAD_URL_TTL_SECONDS, downloadSignature } from "@citypeer/api/modules/attachments/signing";
@@ -197,8 +198,8 @@ describe("uploadAttachment", () => {
   });
 
   it("refuses a file above 10 MB in the service itself, before reading it", async () => {
-    const { user } = await signedInUser();
-    const viewer = { id: user.id, email: user.email, name: user.name, roles: [], organizationId: null, locale: "en", sessionId: "" };
+    const { cookie } = await signedInUser();
+    const viewer = (await sessionFromToken(app.prisma, cookie.split("=")[1]!))!;
     const before = await snapshot();
     const file = new File([new Uint8Array(MAX_ATTACHMENT_BYTES + 1)], "big.pdf", { type: "application/pdf" });
     await expect(storeUpload(app.prisma, viewer, file, "EVIDENCE")).rejects.toMatchObject({

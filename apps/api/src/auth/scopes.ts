@@ -9,8 +9,12 @@ export type AuthScopes = {
   cityOfficer: boolean;
   peerReviewer: boolean;
   mentor: boolean;
-  /** The viewer belongs to this organisation (city officers write only for their own city). */
+  /** The viewer belongs to this organisation. */
   memberOf: string;
+  /** The viewer is a city officer of this organisation: city officers write only for their own city. */
+  officerOf: string;
+  /** The viewer belongs to a partner city or network (sees other cities' validated results by name). */
+  partner: boolean;
 };
 
 export function authScopes(ctx: Context) {
@@ -24,6 +28,8 @@ export function authScopes(ctx: Context) {
     peerReviewer: has("PEER_REVIEWER"),
     mentor: has("MENTOR"),
     memberOf: (organizationId: string) => !!viewer && viewer.organizationId === organizationId,
+    officerOf: (organizationId: string) => has("CITY_OFFICER") && !!organizationId && viewer!.organizationId === organizationId,
+    partner: viewer?.organizationKind === "PARTNER_CITY" || viewer?.organizationKind === "PARTNER_NETWORK",
   };
 }
 

@@ -60,26 +60,46 @@ export async function startSession(tx: Tx, userId: string, meta: { ip: string; u
   return { token, session };
 }
 
-/** The viewer behind a session token, or null when it is unknown, expired, idle too long or the user is deactivated. */
+type SessionRow = {
+  sessionId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  roles: string[];
+  organizationId: string | null;
+  organizationKind: string | null;
+  locale: string;
+  deactivatedAt: Date | null;
+};
+
+/**
+ * The viewer behind a session token, or null when it is unknown, expired, idle too long or the user is
+ * deactivated. Every request pays for this, so it is one statement (a join), not one per relation.
+ */
 export async function sessionFromToken(db: Client, token: string): Promise<Viewer | null> {
-  const session = await db.session.findUnique({
-    where: { tokenHash: sha256(token) },
-    include: { user: { select: { id: true, email: true, name: true, roles: true, organizationId: true, locale: true, deactivatedAt: true } } },
-  });
-  if (!session || session.user.deactivatedAt) return null;
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id" AS "sessionId", s."lastSeenAt", s."expiresAt", u."id" AS "userId", u."email", u."name",
+           u."roles"::text[] AS "roles", u."organizationId", o."kind"::text AS "organizationKind", u."locale", u."deactivatedAt"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Organization" o ON o."id" = u."organizationId"
+    WHERE s."tokenHash" = ${sha256(token)}`;
+  if (!row || row.deactivatedAt) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return null;
-  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return null;
+  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.update({ where: { id: row.sessionId }, data: { lastSeenAt: new Date(now) } });
   }
-  const { user } = session;
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles as Role[],
-    organizationId: user.organizationId,
-    locale: user.locale,
-    sessionId: session.id,
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    roles: row.roles as Role[],
+    organizationId: row.organizationId,
+    organizationKind: row.organizationKind as Viewer["organizationKind"],
+    locale: row.locale,
+    sessionId: row.sessionId,
   };
 }

@@ -1,12 +1,17 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { ErrorLink } from "@apollo/client/link/error";
+import { relayStylePagination } from "@apollo/client/utilities";
 import possibleTypes from "virtual:possible-types";
 import { MeQuery } from "../features/identity/operations.ts";
 
 /** The API is on the same origin (Vite proxies /graphql in development). */
 export function createApolloClient() {
-  const cache = new InMemoryCache({ possibleTypes });
+  const cache = new InMemoryCache({
+    possibleTypes,
+    // "Show older notifications" appends a page to the same list (one list per unread-only filter)
+    typePolicies: { Query: { fields: { notifications: relayStylePagination(["unreadOnly"]) } } },
+  });
 
   // The session ended (expired, signed out elsewhere): forget the viewer, so the route guard
   // sends the person to sign-in instead of showing a page that can no longer load.

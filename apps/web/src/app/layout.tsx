@@ -6,6 +6,7 @@ import { MeQuery, SignOutMutation } from "../features/identity/operations.ts";
 import { errorCode } from "../ui/error-code.ts";
 import { errorText } from "./i18n.tsx";
 import { useViewer } from "../features/identity/use-viewer.ts";
+import { NotificationBell } from "../features/notifications/notification-bell.tsx";
 import { LanguagePicker } from "./language-picker.tsx";
 import { navItemsFor } from "./nav.ts";
 
@@ -38,6 +39,7 @@ export function Layout() {
           )}
           <div className="header-tools">
             <LanguagePicker />
+            {viewer && <NotificationBell />}
             {viewer && <SignOut name={viewer.name} />}
           </div>
         </div>
@@ -75,6 +77,9 @@ function SignOut({ name }: { name: string }) {
       <span className="user-name">
         <FormattedMessage id="header.signedInAs" values={{ name: <bdi>{name}</bdi> }} />
       </span>
+      <NavLink to="/account" className="header-link">
+        <FormattedMessage id="header.account" />
+      </NavLink>
       <button type="button" className="button button-secondary" onClick={() => void onSignOut()} disabled={loading}>
         <FormattedMessage id="header.signOut" />
       </button>

@@ -12,6 +12,7 @@ const NAV_ITEMS: { to: string; label: MessageId; roles?: Role[] }[] = [
   { to: "/", label: "nav.home" },
   { to: "/communities", label: "nav.communities" },
   { to: "/organizations", label: "nav.organizations", roles: ["ADMIN", "PROJECT_MANAGER"] },
+  { to: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
 ];
 
 export function navItemsFor(roles: readonly Role[]) {

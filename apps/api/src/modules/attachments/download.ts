@@ -91,7 +91,7 @@ export async function handleFileDownload(db: Client, req: IncomingMessage, res: 
 }
 
 /** RFC 6266: a plain ASCII fallback for old clients, and the exact UTF-8 name in filename*. */
-export function contentDisposition(fileName: string): string {
+function contentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;

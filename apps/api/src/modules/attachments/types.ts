@@ -3,17 +3,8 @@ import { ATTACHMENT_PURPOSES } from "@citypeer/domain/attachments";
 import { builder } from "../../builder.ts";
 import { downloadPath } from "./signing.ts";
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-type FileScalarType = (
-  name: "File",
-  options: { description: string; serialize: () => never; parseValue: (value: unknown) => File; parseLiteral: () => never },
-) => PothosSchemaTypes.ScalarRef<Types, never, File>;
-
-/**
- * An uploaded file (GraphQL multipart request); input only. The builder's Scalars list does not name it, so
- * scalarType is widened here rather than in builder.ts.
- */
-export const FileScalar = (builder.scalarType as unknown as FileScalarType).call(builder, "File", {
+/** An uploaded file (GraphQL multipart request); input only. */
+export const FileScalar = builder.scalarType("File", {
   description: "An uploaded file: a part of a GraphQL multipart request. Input only.",
   serialize: () => {
     throw new Error("File is input only");

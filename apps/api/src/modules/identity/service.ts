@@ -14,7 +14,7 @@ export async function signIn(ctx: Context, input: SignIn, query: object = {}) {
   const wait = await secondsToWait(ctx.db, keys);
   if (wait > 0) throw new TooManyAttemptsError(wait);
 
-  const user = await ctx.db.user.findUnique({ where: { email: input.email } });
+  const user = await ctx.db.user.findUnique({ where: { email: input.email }, include: { organization: { select: { kind: true } } } });
   const passwordMatches = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordMatches || user.deactivatedAt) {
     await recordFailure(ctx.db, keys);
@@ -36,6 +36,7 @@ export async function signIn(ctx: Context, input: SignIn, query: object = {}) {
     name: user.name,
     roles: user.roles,
     organizationId: user.organizationId,
+    organizationKind: user.organization?.kind ?? null,
     locale: user.locale,
     sessionId: session.id,
   };

@@ -1,7 +1,8 @@
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FormattedMessage, useIntl } from "react-intl";
-import { Navigate, useLocation } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { signInSchema } from "@citypeer/domain/identity";
 import { errorText } from "../../app/i18n.tsx";
@@ -9,16 +10,25 @@ import { errorCode } from "../../ui/error-code.ts";
 import { Field } from "../../ui/field.tsx";
 import { FormErrors } from "../../ui/form-errors.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
+import { StatusMessage } from "../../ui/status-message.tsx";
 import { MeQuery, SignInMutation } from "./operations.ts";
 import { useViewer } from "./use-viewer.ts";
 
 const FIELDS = ["email", "password"] as const;
 
+/** Pages that send people here after a success say so through the location state. */
+const NOTICES = { invitationAccepted: "signIn.invitationAccepted", passwordReset: "signIn.passwordReset" } as const;
+
 export function SignInPage() {
   const intl = useIntl();
   const client = useApolloClient();
   const { viewer } = useViewer();
-  const from: unknown = useLocation().state?.from;
+  const state: { from?: unknown; notice?: unknown } | null = useLocation().state;
+  const from = state?.from;
+  const notice = state?.notice === "invitationAccepted" || state?.notice === "passwordReset" ? NOTICES[state.notice] : undefined;
+  // filled in after the first render: a live region announces changes, not what it held when it appeared
+  const [announced, setAnnounced] = useState<typeof notice>();
+  useEffect(() => setAnnounced(notice), [notice]);
   const [signIn] = useMutation(SignInMutation);
   const form = useForm({
     // the same schema the API parses with, so browser and server agree; messages come from our catalogue
@@ -58,6 +68,7 @@ export function SignInPage() {
   return (
     <div className="narrow">
       <PageHeading>{intl.formatMessage({ id: "signIn.title" })}</PageHeading>
+      <StatusMessage>{announced && <FormattedMessage id={announced} />}</StatusMessage>
       <p>
         <FormattedMessage id="signIn.intro" />
       </p>
@@ -76,6 +87,11 @@ export function SignInPage() {
           <FormattedMessage id={formState.isSubmitting ? "signIn.submitting" : "signIn.submit"} />
         </button>
       </form>
+      <p className="form-footer">
+        <Link to="/forgot-password">
+          <FormattedMessage id="signIn.forgotPassword" />
+        </Link>
+      </p>
     </div>
   );
 }

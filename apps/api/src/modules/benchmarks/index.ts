@@ -1,0 +1,5 @@
+import "./types.ts";
+import "./result-types.ts";
+import "./queries.ts";
+import "./mutations.ts";
+import "./submission-mutations.ts";
