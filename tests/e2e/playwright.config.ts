@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
+import { SMTP_PORT } from "./support/mail-server.ts";
 
 const port = Number(process.env.E2E_PORT ?? 4100);
 // a fresh embedded database per run: the server migrates and seeds an empty data dir
@@ -16,6 +17,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: "list",
+  // a real SMTP server for the whole run: the API e-mails through it, specs read what arrived
+  globalSetup: "./support/global-setup.ts",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
@@ -51,7 +54,13 @@ export default defineConfig({
     url: `http://localhost:${port}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { CITYPEER_DATA_DIR: dataDir, PORT: String(port) },
+    env: {
+      CITYPEER_DATA_DIR: dataDir,
+      PORT: String(port),
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}/?ignoreTLS=true`,
+      // links in e-mails point at the app under test
+      PUBLIC_URL: `http://localhost:${port}`,
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

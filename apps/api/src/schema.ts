@@ -8,6 +8,11 @@ import "./modules/attachments/index.ts";
 import "./modules/audit/index.ts";
 import "./modules/notifications/index.ts";
 import "./modules/benchmarks/index.ts";
+import "./modules/pilots/index.ts";
+import "./modules/reviews/index.ts";
+import "./modules/open-call/index.ts";
+import "./modules/practices/index.ts";
+import "./modules/grants/index.ts";
 
 builder.queryType({});
 builder.mutationType({});

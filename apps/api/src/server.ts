@@ -8,6 +8,7 @@ import { createApp } from "./app.ts";
 import { startJobs } from "./jobs/runner.ts";
 import { handleFileDownload } from "./modules/attachments/download.ts";
 import { FILES_PATH_PREFIX } from "./modules/attachments/signing.ts";
+import { REVIEW_FEED_PREFIX, handleReviewFeed } from "./modules/reviews/calendar.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const webDist = path.resolve(import.meta.dirname, "../../web/dist");
@@ -42,6 +43,7 @@ const server = createServer((req, res) => {
   if (pathname === "/graphql") return void yoga(req, res);
   // before the web app: its single-page fallback would answer /files/... with index.html
   if (pathname.startsWith(FILES_PATH_PREFIX)) return void handleFileDownload(db.prisma, req, res);
+  if (pathname.startsWith(REVIEW_FEED_PREFIX)) return void handleReviewFeed(db.prisma, req, res);
   if (pathname === "/healthz") {
     void health().then(({ status, body }) => {
       res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });

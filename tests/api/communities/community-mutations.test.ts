@@ -70,6 +70,13 @@ describe("creating and updating communities", () => {
     );
   });
 
+  it("refuses anonymous callers with UNAUTHENTICATED", async () => {
+    const before = await snapshot();
+    const res = await app.gql(null, CREATE_COMMUNITY, { input: { name: "Anonymous", theme: "OTHER", description: "" } });
+    expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses a blank name, a taken name and a lead that is not a partner city, on their fields", async () => {
     const m = await manager();
     const create = (input: object) => () => app.gql(m, CREATE_COMMUNITY, { input: { theme: "OTHER", description: "", ...input } });
@@ -301,7 +308,7 @@ describe("membership", () => {
 
   it("lets an officer ask for their city to join, and a project manager approve it", async () => {
     const community = await housingId();
-    const asked = await app.gql(await officer("sofia"), REQUEST, { input: { communityId: community } });
+    const asked = await app.gql(await officer("sofia"), REQUEST, { input: { communityId: community, organizationId: await cityId("sofia") } });
     expect(asked.data.requestCommunityMembership.data).toEqual({ viewerCityMembership: "REQUESTED", viewerCityIsMember: false });
     const again = await app.gql(await officer("sofia"), REQUEST, { input: { communityId: community } });
     expect(again.data.requestCommunityMembership).toEqual({ __typename: "ConflictError", code: "already_requested" });

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calendarResponse, handleCalendar } from "@citypeer/api/modules/communities/calendar";
+import { calendarResponse, handleCalendar, isCommunityCalendarPath } from "@citypeer/api/modules/communities/calendar";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { countStatements } from "../support/sql-counter.ts";
 import { COMMUNITY_PAGE, globalId } from "./operations.ts";
@@ -218,7 +218,11 @@ describe("iCalendar", () => {
   });
 
   it("works mounted on a node:http server, as server.ts mounts it", async () => {
-    const server = createServer((req, res) => void handleCalendar(app.prisma, req, res));
+    // as server.ts routes: only this module's paths reach the handler
+    const server = createServer((req, res) => {
+      if (isCommunityCalendarPath(req.url ?? "/")) return void handleCalendar(app.prisma, req, res);
+      res.writeHead(404).end();
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -227,6 +231,7 @@ describe("iCalendar", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
       expect(events(await res.text()).length).toBeGreaterThan(0);
+      expect((await fetch(`http://127.0.0.1:${port}/calendar/reviews/x.ics`, { headers: { cookie } })).status).toBe(404);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,7 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { ErrorLink } from "@apollo/client/link/error";
-import { relayStylePagination } from "@apollo/client/utilities";
 import possibleTypes from "virtual:possible-types";
 import { MeQuery } from "../features/identity/operations.ts";
 
@@ -9,8 +8,10 @@ import { MeQuery } from "../features/identity/operations.ts";
 export function createApolloClient() {
   const cache = new InMemoryCache({
     possibleTypes,
-    // "Show older notifications" appends a page to the same list (one list per unread-only filter)
-    typePolicies: { Query: { fields: { notifications: relayStylePagination(["unreadOnly"]) } } },
+    typePolicies: {
+      // one preference per kind for the signed-in person (the cache is cleared on sign-out)
+      NotificationPreference: { keyFields: ["kind"] },
+    },
   });
 
   // The session ended (expired, signed out elsewhere): forget the viewer, so the route guard

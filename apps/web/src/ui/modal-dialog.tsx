@@ -24,7 +24,7 @@ export function ModalDialog({ title, children, isOpen, onOpenChange, role = "dia
         <Dialog className="dialog" role={role}>
           {({ close }) => (
             <>
-              <Heading slot="title" level={2} className="dialog-title" dir="auto">
+              <Heading slot="title" level={2} className="dialog-title">
                 {title}
               </Heading>
               {children(close)}

@@ -4,10 +4,13 @@ import type { Client } from "@citypeer/db";
 import { slugFromName } from "@citypeer/domain/communities";
 import { SESSION_COOKIE, readCookie, sessionFromToken } from "../../auth/session.ts";
 
-/** Mount `handleCalendar` for every path under this prefix. */
-export const CALENDAR_PATH_PREFIX = "/calendar/";
-export const sessionCalendarPath = (sessionId: string) => `${CALENDAR_PATH_PREFIX}sessions/${sessionId}.ics`;
-export const communityCalendarPath = (communityId: string) => `${CALENDAR_PATH_PREFIX}communities/${communityId}.ics`;
+const SESSIONS_PREFIX = "/calendar/sessions/";
+const COMMUNITIES_PREFIX = "/calendar/communities/";
+export const sessionCalendarPath = (sessionId: string) => `${SESSIONS_PREFIX}${sessionId}.ics`;
+export const communityCalendarPath = (communityId: string) => `${COMMUNITIES_PREFIX}${communityId}.ics`;
+
+/** The paths to mount `handleCalendar` on; other modules serve other files under /calendar/. */
+export const isCommunityCalendarPath = (pathname: string) => pathname.startsWith(SESSIONS_PREFIX) || pathname.startsWith(COMMUNITIES_PREFIX);
 
 const ROUTE = /^\/calendar\/(sessions|communities)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.ics$/i;
 

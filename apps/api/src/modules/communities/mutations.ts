@@ -131,9 +131,7 @@ builder.mutationFields((t) => ({
   requestCommunityMembership: t.prismaField({
     type: CommunityRef,
     args: { input: t.arg({ type: RequestCommunityMembershipInput, required: true }) },
-    authScopes: (_root, { input }, ctx) => ({
-      $all: { cityOfficer: true, memberOf: input.organizationId?.id ?? ctx.viewer?.organizationId ?? "" },
-    }),
+    authScopes: (_root, { input }, ctx) => ({ officerOf: input.organizationId?.id ?? ctx.viewer?.organizationId ?? "" }),
     errors: { types: [InputError, NotFoundError, ConflictError] },
     resolve: (query, _root, { input }, ctx) => {
       const key = parseInput(membershipSchema, {

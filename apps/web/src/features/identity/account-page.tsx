@@ -44,24 +44,28 @@ export function AccountPage() {
             <h2 id="account-details">
               <FormattedMessage id="account.details" />
             </h2>
-            <dl className="facts facts-inline">
+            <dl className="facts">
               <div>
                 <dt>
                   <FormattedMessage id="account.name" />
                 </dt>
-                <dd dir="auto">{me.name}</dd>
+                <dd>
+                  <bdi>{me.name}</bdi>
+                </dd>
               </div>
               <div>
                 <dt>
                   <FormattedMessage id="account.email" />
                 </dt>
-                <dd dir="ltr">{me.email}</dd>
+                <dd>
+                  <bdi>{me.email}</bdi>
+                </dd>
               </div>
               <div>
                 <dt>
                   <FormattedMessage id="account.organization" />
                 </dt>
-                <dd dir="auto">{me.organization?.name ?? intl.formatMessage({ id: "users.noOrganization" })}</dd>
+                <dd>{me.organization ? <bdi>{me.organization.name}</bdi> : intl.formatMessage({ id: "users.noOrganization" })}</dd>
               </div>
               <div>
                 <dt>

@@ -18,29 +18,28 @@ export function PreferencesPage() {
   const { data, error, loading, refetch } = useQuery(NotificationPreferencesQuery, { fetchPolicy: "cache-and-network" });
   const [update, { loading: saving }] = useMutation(UpdateNotificationPreferencesMutation);
   const [changes, setChanges] = useState<Record<string, EmailMode>>({});
-  const [result, setResult] = useState<"saved" | string>();
+  const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<string>();
   const preferences = data?.notificationPreferences ?? [];
   const changed = Object.entries(changes).filter(([kind, email]) => preferences.find((p) => p.kind === kind)?.email !== email);
 
   async function onSave() {
-    setResult(undefined);
+    setSaved(false);
+    setFailure(undefined);
     try {
-      const { data: saved } = await update({
+      const { data: result } = await update({
+        // the answer updates the cached rows by kind (typePolicies in apollo.ts)
         variables: { input: { preferences: changed.map(([kind, email]) => ({ kind, email })) } },
-        update(cache, { data: answer }) {
-          if (answer?.updateNotificationPreferences.__typename === "MutationUpdateNotificationPreferencesSuccess")
-            cache.writeQuery({ query: NotificationPreferencesQuery, data: { notificationPreferences: answer.updateNotificationPreferences.data } });
-        },
       });
-      const answer = saved?.updateNotificationPreferences;
+      const answer = result?.updateNotificationPreferences;
       if (answer?.__typename === "MutationUpdateNotificationPreferencesSuccess") {
         setChanges({});
-        setResult("saved");
+        setSaved(true);
       } else if (answer?.__typename === "InputError") {
-        setResult(errorText(intl, answer.issues[0]?.code ?? "unknown", answer.issues[0]?.message));
+        setFailure(errorText(intl, answer.issues[0]?.code ?? "unknown", answer.issues[0]?.message));
       }
     } catch (e) {
-      setResult(errorText(intl, errorCode(e)));
+      setFailure(errorText(intl, errorCode(e)));
     }
   }
 
@@ -120,10 +119,10 @@ export function PreferencesPage() {
               </tbody>
             </table>
           </div>
-          <StatusMessage>{result === "saved" && <FormattedMessage id="preferences.saved" />}</StatusMessage>
-          {result && result !== "saved" && (
+          <StatusMessage>{saved && <FormattedMessage id="preferences.saved" />}</StatusMessage>
+          {failure && (
             <div role="alert" className="notice notice-error">
-              <p>{result}</p>
+              <p>{failure}</p>
             </div>
           )}
           <p>

@@ -52,8 +52,8 @@ export function EditUserDialog({ user, organizations, onClose, onSaved }: EditUs
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={intl.formatMessage({ id: "edit.title" }, { name: user.name })}>
       {(close) => (
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="form">
-          <p dir="ltr" className="muted">
-            {user.email}
+          <p className="muted">
+            <bdi>{user.email}</bdi>
           </p>
           <FormErrors errors={formState.errors} />
           <CheckboxGroupField control={control} name="roles" label={intl.formatMessage({ id: "invite.roles" })} options={roleOptions(intl)} />

@@ -267,6 +267,19 @@ function describeUserValue(intl: ReturnType<typeof useIntl>, organizationName: M
   return undefined;
 }
 
+/** An address that may wrap before the "@" only, so a narrow column never splits a name mid-word. */
+function breakableEmail(email: string): ReactNode {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return email;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  );
+}
+
 function UserTable({
   users,
   onAction,
@@ -314,13 +327,13 @@ function UserTable({
         <tbody>
           {users.map((user) => (
             <tr key={user.id} className={user.isActive ? undefined : "row-inactive"}>
-              <th scope="row" dir="auto">
-                {user.name}
+              <th scope="row">
+                <bdi>{user.name}</bdi>
               </th>
               <td>
-                <bdi>{user.email}</bdi>
+                <bdi>{breakableEmail(user.email)}</bdi>
               </td>
-              <td dir="auto">{user.organization?.name ?? <span className="muted">{intl.formatMessage({ id: "users.noOrganization" })}</span>}</td>
+              <td>{user.organization ? <bdi>{user.organization.name}</bdi> : <span className="muted">{intl.formatMessage({ id: "users.noOrganization" })}</span>}</td>
               <td>{roleNames(intl, user.roles)}</td>
               <td>
                 {!user.isActive ? (

@@ -1,0 +1,57 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:4200";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+async function session(email, locale) {
+  const ctx = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const r = await page.request.post("/graphql", { headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1" }, data: { query: "mutation ($input: SignInInput!) { signIn(input: $input) { __typename } }", variables: { input: { email, password: "citypeer-demo" } } } });
+  if (locale) await page.request.post("/graphql", { headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1" }, data: { query: "mutation ($input: UpdateMyLocaleInput!) { updateMyLocale(input: $input) { __typename } }", variables: { input: { locale } } } });
+  return page;
+}
+const admin = await session("admin@citypeer.eu");
+// make some history: change roles of a reviewer
+await admin.goto("/admin/users");
+await admin.waitForSelector("table");
+await admin.screenshot({ path: "/tmp/shots/users.png", fullPage: false });
+await admin.getByRole("button", { name: "Invite a person" }).click();
+await admin.getByRole("button", { name: "Send invitation" }).click();
+await admin.waitForTimeout(300);
+await admin.screenshot({ path: "/tmp/shots/invite.png" });
+await admin.keyboard.press("Escape");
+await admin.getByRole("button", { name: "Edit Athens Reviewer" }).click();
+await admin.getByRole("dialog").getByText("Mentor", { exact: true }).click();
+await admin.getByRole("button", { name: "Save changes" }).click();
+await admin.waitForTimeout(500);
+await admin.getByRole("button", { name: "History of Athens Reviewer" }).click();
+await admin.waitForTimeout(800);
+await admin.screenshot({ path: "/tmp/shots/history.png" });
+const rev = await session("reviewer.athens@citypeer.eu");
+await rev.goto("/notifications");
+await rev.waitForTimeout(800);
+await rev.screenshot({ path: "/tmp/shots/notifications.png" });
+await rev.goto("/notifications/preferences");
+await rev.waitForTimeout(800);
+await rev.screenshot({ path: "/tmp/shots/preferences.png", fullPage: true });
+const ar = await session("mentor.dortmund@citypeer.eu", "ar");
+await ar.goto("/account");
+await ar.waitForTimeout(800);
+await ar.screenshot({ path: "/tmp/shots/account-ar.png", fullPage: true });
+const ctx = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
+const anon = await ctx.newPage();
+await anon.goto("/sign-in"); await anon.waitForTimeout(500);
+await anon.screenshot({ path: "/tmp/shots/sign-in.png" });
+await anon.goto("/reset-password?token=not-a-real-token-but-long-enough"); await anon.waitForTimeout(300);
+await anon.getByLabel("New password", { exact: true }).fill("a long enough password");
+await anon.getByLabel("Repeat the new password").fill("a long enough password");
+await anon.getByRole("button", { name: "Save new password" }).click();
+await anon.waitForTimeout(500);
+await anon.screenshot({ path: "/tmp/shots/reset-invalid.png" });
+// admin in arabic users page
+const adminAr = await session("admin@citypeer.eu", "ar");
+await adminAr.goto("/admin/users"); await adminAr.waitForSelector("table"); await adminAr.waitForTimeout(300);
+await adminAr.screenshot({ path: "/tmp/shots/users-ar.png" });
+await adminAr.getByRole("button", { name: /^سجل/ }).first().click();
+await adminAr.waitForTimeout(800);
+await adminAr.screenshot({ path: "/tmp/shots/history-ar.png" });
+await adminAr.request.post("/graphql", { headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1" }, data: { query: "mutation { updateMyLocale(input: { locale: \"en\" }) { __typename } }" } });
+await browser.close();
