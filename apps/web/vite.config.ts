@@ -33,7 +33,8 @@ function possibleTypes(): Plugin {
 export default defineConfig({
   plugins: [react(), possibleTypes()],
   server: {
-    proxy: { "/graphql": { target: apiUrl, changeOrigin: true } },
+    // everything the API serves besides the web app: GraphQL, signed downloads, calendar feeds
+    proxy: Object.fromEntries(["/graphql", "/files", "/calendar", "/healthz"].map((path) => [path, { target: apiUrl, changeOrigin: true }])),
   },
   build: {
     outDir: "dist",

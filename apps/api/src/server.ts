@@ -9,6 +9,7 @@ import { startJobs } from "./jobs/runner.ts";
 import { handleFileDownload } from "./modules/attachments/download.ts";
 import { FILES_PATH_PREFIX } from "./modules/attachments/signing.ts";
 import { REVIEW_FEED_PREFIX, handleReviewFeed } from "./modules/reviews/calendar.ts";
+import { handleCalendar, isCommunityCalendarPath } from "./modules/communities/calendar.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const webDist = path.resolve(import.meta.dirname, "../../web/dist");
@@ -44,6 +45,7 @@ const server = createServer((req, res) => {
   // before the web app: its single-page fallback would answer /files/... with index.html
   if (pathname.startsWith(FILES_PATH_PREFIX)) return void handleFileDownload(db.prisma, req, res);
   if (pathname.startsWith(REVIEW_FEED_PREFIX)) return void handleReviewFeed(db.prisma, req, res);
+  if (isCommunityCalendarPath(pathname)) return void handleCalendar(db.prisma, req, res);
   if (pathname === "/healthz") {
     void health().then(({ status, body }) => {
       res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });

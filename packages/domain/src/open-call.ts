@@ -181,7 +181,7 @@ export function scoreIssues(criterionIds: readonly string[], scores: readonly { 
   const known = new Set(criterionIds);
   const seen = new Set<string>();
   scores.forEach((s, i) => {
-    if (!known.has(s.criterionId)) issues.push({ path: ["scores", String(i), "criterionId"], code: "unknown_criterion", message: "This criterion is not in the call" });
+    if (!known.has(s.criterionId)) issues.push({ path: ["scores", String(i), "criterionId"], code: "criterion_not_in_call", message: "This criterion is not in the call" });
     else if (seen.has(s.criterionId)) issues.push({ path: ["scores", String(i), "criterionId"], code: "duplicate_criterion", message: "This criterion is scored twice" });
     seen.add(s.criterionId);
   });
@@ -338,6 +338,8 @@ export const supportActionSchema = z.object({
 });
 export type SupportActionInput = z.infer<typeof supportActionSchema>;
 
+export const deleteSupportActionSchema = z.object({ assignmentId: uuid, actionId: uuid });
+
 /** One mentoring session; without `sessionId` it is a new one. */
 export const mentoringSessionSchema = z.object({
   assignmentId: uuid,
@@ -348,6 +350,8 @@ export const mentoringSessionSchema = z.object({
   followUps: optionalText(10_000),
 });
 export type MentoringSessionInput = z.infer<typeof mentoringSessionSchema>;
+
+export const deleteMentoringSessionSchema = z.object({ assignmentId: uuid, sessionId: uuid });
 
 /** The rated questions of the outcome survey, each 1 (not at all) to 5 (fully). */
 export const OUTCOME_QUESTIONS = ["goalsAchieved", "mentorSupport", "peerExchange", "wouldRecommend"] as const;

@@ -3,11 +3,12 @@ import { draftFromPilot, highlightSegments, practiceProfileSchema, publishIssues
 
 describe("search words", () => {
   it.each([
-    ["one-stop shop", "one stop shop"],
-    ["one-stop-shops", "one stop shops"],
-    ["one‑stop shop", "one stop shop"],
+    ["one-stop shop", '"one stop" shop'],
+    ["one-stop-shops", '"one stop shops"'],
+    ["one‑stop shop", '"one stop" shop'],
     ["  volunteers  ", "volunteers"],
     ["housing -emergency", "housing -emergency"],
+    ["housing -one-stop", 'housing -"one stop"'],
     ['"one-stop shop" Dortmund', '"one stop shop" Dortmund'],
   ])("%j reads as %j", (query, expected) => {
     expect(searchText(query)).toBe(expected);

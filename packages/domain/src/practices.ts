@@ -116,17 +116,24 @@ export const practiceSearchSchema = z.object({
 });
 export type PracticeSearch = z.infer<typeof practiceSearchSchema>;
 
+const HYPHEN = "[-\u2010\u2011\u2013]";
+
 /**
- * The search words as PostgreSQL's web-search syntax reads them, with hyphens inside words turned into
- * spaces. The English parser keeps "one-stop" as a token of its own beside "one" and "stop", so the query
- * "one-stop shop" would miss a text that writes "one stop shop" (and "one-stop-shop" indexes differently
- * again). The library indexes its texts the same way (hyphen -> space), so every spelling meets every
- * other, and the English stemmer makes "shops" find "shop" and "volunteers" find "volunteering".
- * A leading "-" (exclude this word) and quotes (a phrase) keep their meaning.
+ * The search words as PostgreSQL's web-search syntax reads them. The English parser keeps "one-stop" as a
+ * token of its own beside "one" and "stop", so the query "one-stop shop" would miss a text that writes
+ * "one stop shop" (and "one-stop-shop" indexes differently again). So the library indexes its texts with
+ * hyphens turned into spaces, and a hyphenated word in the query becomes a phrase of its parts
+ * ("one-stop" -> "one stop": the two words next to each other). Every spelling then meets every other, and
+ * the English stemmer makes "shops" find "shop" and "volunteers" find "volunteering". Inside quotes (a
+ * phrase already) hyphens become spaces; a leading "-" (leave this word out) keeps its meaning.
  */
 export function searchText(query: string): string {
+  const compound = new RegExp(`[\\p{L}\\p{N}]+(?:${HYPHEN}[\\p{L}\\p{N}]+)+`, "gu");
+  const hyphens = new RegExp(HYPHEN, "g");
   return query
-    .replace(/(?<=[\p{L}\p{N}])[-\u2010\u2011\u2013](?=[\p{L}\p{N}])/gu, " ")
+    .split('"')
+    .map((part, i) => (i % 2 === 1 ? part.replace(hyphens, " ") : part.replace(compound, (word) => `"${word.replace(hyphens, " ")}"`)))
+    .join('"')
     .replace(/\s+/g, " ")
     .trim();
 }

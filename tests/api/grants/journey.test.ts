@@ -35,7 +35,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "citypeer-grants-"));
   process.env.CITYPEER_DATA_DIR = dataDir;
   app = await createTestApp({ seed: true });
-});
+}, 180_000); // seeding twelve cities on PGlite takes 20 s on an idle machine; more when every core is busy
 afterAll(async () => {
   await app.close();
   await rm(dataDir, { recursive: true, force: true });

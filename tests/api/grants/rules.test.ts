@@ -29,9 +29,10 @@ import {
 } from "./support.ts";
 
 let app: TestApp;
+// seeding twelve cities on PGlite takes 20 s on an idle machine; more when every core is busy
 beforeAll(async () => {
   app = await createTestApp({ seed: true });
-});
+}, 180_000);
 afterAll(() => app.close());
 
 const STAFF_ONLY = [{ category: "STAFF", plannedCents: 2_000_000 }];

@@ -11,6 +11,11 @@ type Role = NonNullable<ResultOf<typeof MeQuery>["me"]>["roles"][number];
 const NAV_ITEMS: { to: string; label: MessageId; roles?: Role[] }[] = [
   { to: "/", label: "nav.home" },
   { to: "/communities", label: "nav.communities" },
+  { to: "/benchmarks", label: "nav.benchmarks", roles: ["CITY_OFFICER", "PROJECT_MANAGER"] },
+  { to: "/pilots", label: "nav.pilots" },
+  { to: "/pilots/mine", label: "nav.myPilot", roles: ["CITY_OFFICER"] },
+  { to: "/reviews", label: "nav.reviews" },
+  { to: "/reviews/mine", label: "nav.myReviews", roles: ["PEER_REVIEWER"] },
   { to: "/organizations", label: "nav.organizations", roles: ["ADMIN", "PROJECT_MANAGER"] },
   { to: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
 ];

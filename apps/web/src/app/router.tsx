@@ -29,6 +29,36 @@ export const router = createBrowserRouter([
             path: "communities",
             lazy: async () => ({ Component: (await import("../features/communities/communities-page.tsx")).CommunitiesPage }),
           },
+          // a community, its benchmark framework and rounds; benchmark rounds (features/benchmarks); ids are raw uuids
+          {
+            path: "communities/:communityId",
+            lazy: async () => ({ Component: (await import("../features/communities/community-page.tsx")).CommunityPage }),
+          },
+          {
+            path: "communities/:communityId/framework",
+            lazy: async () => ({ Component: (await import("../features/benchmarks/framework-page.tsx")).FrameworkPage }),
+          },
+          {
+            path: "communities/:communityId/benchmarks",
+            lazy: async () => ({ Component: (await import("../features/benchmarks/rounds-page.tsx")).RoundsPage }),
+          },
+          { path: "benchmarks", lazy: async () => ({ Component: (await import("../features/benchmarks/benchmarks-page.tsx")).BenchmarksPage }) },
+          {
+            path: "benchmarks/rounds/:roundId",
+            lazy: async () => ({ Component: (await import("../features/benchmarks/submission-page.tsx")).SubmissionPage }),
+          },
+          {
+            path: "benchmarks/rounds/:roundId/results",
+            lazy: async () => ({ Component: (await import("../features/benchmarks/results-page.tsx")).ResultsPage }),
+          },
+          {
+            path: "benchmarks/rounds/:roundId/submissions",
+            lazy: async () => ({ Component: (await import("../features/benchmarks/validation-queue-page.tsx")).ValidationQueuePage }),
+          },
+          {
+            path: "benchmarks/rounds/:roundId/submissions/:submissionId",
+            lazy: async () => ({ Component: (await import("../features/benchmarks/review-submission-page.tsx")).ReviewSubmissionPage }),
+          },
           {
             path: "organizations",
             lazy: async () => ({ Component: (await import("../features/organizations/organizations-page.tsx")).OrganizationsPage }),
@@ -43,6 +73,22 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import("../features/notifications/preferences-page.tsx")).PreferencesPage }),
           },
           { path: "admin/users", lazy: async () => ({ Component: (await import("../features/users/users-page.tsx")).UsersPage }) },
+          // pilots and peer reviews (features/pilots, features/reviews); fixed paths before `:id`
+          { path: "pilots", lazy: async () => ({ Component: (await import("../features/pilots/pilots-page.tsx")).PilotsPage }) },
+          { path: "pilots/mine", lazy: async () => ({ Component: (await import("../features/pilots/my-pilot-page.tsx")).MyPilotPage }) },
+          { path: "pilots/:id", lazy: async () => ({ Component: (await import("../features/pilots/pilot-page.tsx")).PilotPage }) },
+          { path: "pilots/:id/edit", lazy: async () => ({ Component: (await import("../features/pilots/pilot-edit-page.tsx")).PilotEditPage }) },
+          { path: "reviews", lazy: async () => ({ Component: (await import("../features/reviews/review-calendar-page.tsx")).ReviewCalendarPage }) },
+          { path: "reviews/mine", lazy: async () => ({ Component: (await import("../features/reviews/my-reviews-page.tsx")).MyReviewsPage }) },
+          {
+            path: "reviews/schedule",
+            lazy: async () => ({ Component: (await import("../features/reviews/schedule-review-page.tsx")).ScheduleReviewPage }),
+          },
+          {
+            path: "reviews/assignment",
+            lazy: async () => ({ Component: (await import("../features/reviews/review-assignment-page.tsx")).ReviewAssignmentPage }),
+          },
+          { path: "reviews/:id", lazy: async () => ({ Component: (await import("../features/reviews/review-page.tsx")).ReviewPage }) },
           { path: "*", lazy: async () => ({ Component: (await import("./not-found-page.tsx")).NotFoundPage }) },
         ],
       },

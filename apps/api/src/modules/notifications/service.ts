@@ -44,7 +44,21 @@ export async function sendTransactionalEmail(tx: Tx, to: { id?: string; email: s
 
 const bodyOf = (e: RenderedEmail) => ({ subject: e.subject, textBody: e.text, htmlBody: e.html });
 
-export function renderNotification(locale: string, kind: NotificationKind, payload: NotificationPayload, link?: string): RenderedEmail {
+/** Codes in a payload (roles) are written in the recipient's language. */
+function localisedPayload(locale: string, payload: NotificationPayload): NotificationPayload {
+  if (typeof payload.roles !== "string") return payload;
+  const roles = payload.roles.split(/,\s*/).map((code) => {
+    try {
+      return translate(locale, `role.${code}`);
+    } catch {
+      return code;
+    }
+  });
+  return { ...payload, roles: roles.join(", ") };
+}
+
+export function renderNotification(locale: string, kind: NotificationKind, rawPayload: NotificationPayload, link?: string): RenderedEmail {
+  const payload = localisedPayload(locale, rawPayload);
   const title = translate(locale, `notification.${kind}.title`, payload);
   return renderEmail(locale, {
     subject: title,

@@ -11,6 +11,8 @@ export const NotificationRef = builder.prismaNode("Notification", {
     kind: t.exposeString("kind"),
     payload: t.expose("payload", { type: "JSON" }),
     isRead: t.boolean({ resolve: (n) => n.readAt !== null }),
+    /** Where the notification leads in the web app. */
+    link: t.string({ nullable: true, resolve: (n) => ((n.payload as Record<string, unknown> | null)?.link as string | undefined) ?? null }),
     readAt: t.expose("readAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),

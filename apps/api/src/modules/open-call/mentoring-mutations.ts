@@ -1,11 +1,12 @@
 import {
   assignMentorSchema,
+  deleteMentoringSessionSchema,
+  deleteSupportActionSchema,
   mentoringSessionSchema,
   outcomeSurveySchema,
   supportActionSchema,
   supportPlanGoalsSchema,
 } from "@citypeer/domain/open-call";
-import { z } from "zod";
 import { builder } from "../../builder.ts";
 import { ConflictError, InputError, NotFoundError, parseInput } from "../../errors.ts";
 import { inTransaction } from "../../transaction.ts";
@@ -74,8 +75,6 @@ const SubmitOutcomeSurveyInput = builder.inputType("SubmitOutcomeSurveyInput", {
   }),
 });
 
-const itemId = z.string().uuid();
-
 builder.mutationFields((t) => ({
   /** Pairs a selected city with a mentor (results published first); mentor and city are notified. */
   assignMentor: t.prismaField({
@@ -125,8 +124,8 @@ builder.mutationFields((t) => ({
     authScopes: (_root, { input }, ctx) => planEditorScopes(ctx, input.assignmentId.id),
     errors: { types: [InputError, NotFoundError, ConflictError] },
     resolve: (query, _root, { input }, ctx) => {
-      const actionId = parseInput(z.object({ actionId: itemId }), { actionId: String(input.actionId) }).actionId;
-      return inTransaction(ctx, (tx) => deleteSupportAction(tx, ctx.viewer!, { assignmentId: input.assignmentId.id, actionId }, query));
+      const data = parseInput(deleteSupportActionSchema, { assignmentId: input.assignmentId.id, actionId: String(input.actionId) });
+      return inTransaction(ctx, (tx) => deleteSupportAction(tx, ctx.viewer!, data, query));
     },
   }),
 
@@ -154,8 +153,8 @@ builder.mutationFields((t) => ({
     authScopes: (_root, { input }, ctx) => planEditorScopes(ctx, input.assignmentId.id),
     errors: { types: [InputError, NotFoundError, ConflictError] },
     resolve: (query, _root, { input }, ctx) => {
-      const sessionId = parseInput(z.object({ sessionId: itemId }), { sessionId: String(input.sessionId) }).sessionId;
-      return inTransaction(ctx, (tx) => deleteMentoringSession(tx, ctx.viewer!, { assignmentId: input.assignmentId.id, sessionId }, query));
+      const data = parseInput(deleteMentoringSessionSchema, { assignmentId: input.assignmentId.id, sessionId: String(input.sessionId) });
+      return inTransaction(ctx, (tx) => deleteMentoringSession(tx, ctx.viewer!, data, query));
     },
   }),
 

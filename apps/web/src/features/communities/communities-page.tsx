@@ -1,6 +1,8 @@
 import { FormattedMessage, useIntl } from "react-intl";
+import { Link } from "react-router";
 import { useQuery } from "@apollo/client/react";
 import type { ResultOf } from "../../app/graphql.ts";
+import { rawId } from "../../ui/global-id.ts";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { CommunitiesQuery } from "./operations.ts";
@@ -58,7 +60,7 @@ function CommunityCard({ community }: { community: Community }) {
     <article className="card" aria-labelledby={headingId}>
       {/* entered content keeps its own direction (dir=auto): English text in an Arabic page stays readable */}
       <h2 id={headingId} dir="auto">
-        {community.name}
+        <Link to={`/communities/${rawId(community.id)}`}>{community.name}</Link>
       </h2>
       <p className="badge">
         <span className="visually-hidden">
