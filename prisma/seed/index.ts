@@ -9,6 +9,7 @@ import { createDb, type Client, type Tx } from "@citypeer/db";
 import { hashPassword } from "@citypeer/api/modules/identity/passwords";
 import { cities, communities, mentorCities, mentorThemes, networks, reviewerCities } from "./data/partners.ts";
 import { frameworks } from "./data/frameworks.ts";
+import { seedPractices } from "./data/practices.ts";
 
 export const DEMO_PASSWORD = "citypeer-demo";
 const DAY = 86_400_000;
@@ -38,6 +39,7 @@ export async function seed(prisma: Client, now = new Date()): Promise<void> {
       await seedFrameworksAndRounds(tx, communityIds, now);
       await seedPilots(tx, orgIds, communityIds, now);
       await seedSessions(tx, communityIds, now);
+      await seedPractices(tx, orgIds, communityIds);
     },
     { timeout: 120_000, maxWait: 120_000 },
   );

@@ -108,7 +108,7 @@ describe("evaluation", () => {
     expect(scoreIssues(ids, [{ criterionId: "relevance" }, { criterionId: "commitment" }, { criterionId: "feasibility" }])).toEqual([]);
     expect(scoreIssues(ids, [{ criterionId: "relevance" }, { criterionId: "relevance" }, { criterionId: "other" }]).map((i) => [i.path.join("."), i.code])).toEqual([
       ["scores.1.criterionId", "duplicate_criterion"],
-      ["scores.2.criterionId", "unknown_criterion"],
+      ["scores.2.criterionId", "criterion_not_in_call"],
       ["scores", "criterion_missing"],
       ["scores", "criterion_missing"],
     ]);

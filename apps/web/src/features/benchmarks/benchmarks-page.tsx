@@ -20,7 +20,7 @@ type Community = ResultOf<typeof BenchmarkCommunitiesQuery>["communities"][numbe
 export function BenchmarksPage() {
   const intl = useIntl();
   const { viewer } = useViewer();
-  const { data, error, loading, refetch } = useQuery(BenchmarkCommunitiesQuery);
+  const { data, error, refetch } = useQuery(BenchmarkCommunitiesQuery);
   const isOfficer = !!viewer?.roles.includes("CITY_OFFICER");
   const communities = (data?.communities ?? []).filter((c) => c.viewerCanManage || !isOfficer || c.viewerCityIsMember);
 
@@ -32,7 +32,7 @@ export function BenchmarksPage() {
       </p>
       {error ? (
         <QueryError error={error} onRetry={() => void refetch()} />
-      ) : loading || !data ? (
+      ) : !data ? (
         <p role="status">
           <FormattedMessage id="app.loading" />
         </p>

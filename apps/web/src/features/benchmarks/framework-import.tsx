@@ -43,7 +43,7 @@ export function FrameworkImport({ communityId, onImported }: { communityId: stri
   const [problems, setProblems] = useState<Problem[]>();
   const [status, setStatus] = useState<ReactNode>();
   const [fileError, setFileError] = useState<string>();
-  const [importFramework] = useMutation(ImportFrameworkMutation, { refetchQueries: ["FrameworkPage", "BenchmarkRounds"] });
+  const [importFramework] = useMutation(ImportFrameworkMutation);
   const form = useForm({
     resolver: zodResolver(formSchema, { error: (issue) => zodIssueText(intl, issue) }),
     defaultValues: { title: "", format: "CSV" as "CSV" | "JSON", content: "" },

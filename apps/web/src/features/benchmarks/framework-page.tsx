@@ -22,13 +22,13 @@ export function FrameworkPage() {
   const [params, setParams] = useSearchParams();
   const versionParam = Number(params.get("version"));
   const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : null;
-  const { data, error, loading, refetch } = useQuery(FrameworkPageQuery, { variables: { communityId: globalId("Community", communityId), version } });
+  const { data, error, refetch } = useQuery(FrameworkPageQuery, { variables: { communityId: globalId("Community", communityId), version } });
   const community = data?.community;
   const framework = data?.benchmarkFramework;
   const versionId = useId();
 
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (loading || !data)
+  if (!data)
     return (
       <p role="status">
         <FormattedMessage id="app.loading" />

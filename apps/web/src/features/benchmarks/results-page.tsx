@@ -35,12 +35,12 @@ const formatter = (intl: IntlShape) => (n: number) => intl.formatNumber(n, { max
 export function ResultsPage() {
   const intl = useIntl();
   const { roundId = "" } = useParams();
-  const { data, error, loading, refetch } = useQuery(ResultsQuery, { variables: { roundId: globalId("BenchmarkRound", roundId) } });
+  const { data, error, refetch } = useQuery(ResultsQuery, { variables: { roundId: globalId("BenchmarkRound", roundId) } });
   const round = data?.benchmarkRound;
   const results = data?.benchmarkResults;
 
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (loading || !data)
+  if (!data)
     return (
       <p role="status">
         <FormattedMessage id="app.loading" />

@@ -27,12 +27,12 @@ const returnSchema = z.object({ comment: z.string().trim().min(1).max(5000) });
 export function ReviewSubmissionPage() {
   const intl = useIntl();
   const { submissionId = "" } = useParams();
-  const { data, error, loading, refetch } = useQuery(ReviewSubmissionQuery, { variables: { submissionId: globalId("BenchmarkSubmission", submissionId) } });
+  const { data, error, refetch } = useQuery(ReviewSubmissionQuery, { variables: { submissionId: globalId("BenchmarkSubmission", submissionId) } });
   const [status, setStatus] = useState<ReactNode>();
   const submission = data?.benchmarkSubmission;
 
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (loading || !data)
+  if (!data)
     return (
       <p role="status">
         <FormattedMessage id="app.loading" />

@@ -36,13 +36,13 @@ export function RoundsPage() {
   const intl = useIntl();
   const { communityId = "" } = useParams();
   const { viewer } = useViewer();
-  const { data, error, loading, refetch } = useQuery(RoundsQuery, { variables: { communityId: globalId("Community", communityId) } });
+  const { data, error, refetch } = useQuery(RoundsQuery, { variables: { communityId: globalId("Community", communityId) } });
   const [status, setStatus] = useState<ReactNode>();
   const [editing, setEditing] = useState<Round | null>(null);
   const community = data?.community;
 
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (loading || !data)
+  if (!data)
     return (
       <p role="status">
         <FormattedMessage id="app.loading" />

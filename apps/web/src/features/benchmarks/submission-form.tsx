@@ -329,7 +329,7 @@ function SaveStatus({ state, onRetry, quiet = false }: { state: SaveState; onRet
   let text: ReactNode = null;
   if (state.kind === "saving") text = <FormattedMessage id="submission.saving" />;
   else if (state.kind === "pending") text = <FormattedMessage id="submission.unsavedChanges" />;
-  else if (state.kind === "saved") text = <FormattedMessage id="submission.savedAt" values={{ time: intl.formatTime(state.at, { hour: "2-digit", minute: "2-digit" }) }} />;
+  else if (state.kind === "saved") text = <FormattedMessage id="submission.savedAt" values={{ time: intl.formatTime(state.at, { timeStyle: "short" }) }} />;
   else if (state.kind === "failed") text = <FormattedMessage id="submission.notSaved" values={{ reason: state.message }} />;
   else if (state.kind === "invalid") text = <FormattedMessage id="submission.notSavedInvalid" />;
   const problem = state.kind === "failed" || state.kind === "invalid";

@@ -23,12 +23,12 @@ export function SubmissionPage() {
   const intl = useIntl();
   const { roundId = "" } = useParams();
   const { viewer } = useViewer();
-  const { data, error, loading, refetch } = useQuery(SubmissionRoundQuery, { variables: { roundId: globalId("BenchmarkRound", roundId) } });
+  const { data, error, refetch } = useQuery(SubmissionRoundQuery, { variables: { roundId: globalId("BenchmarkRound", roundId) } });
   const [status, setStatus] = useState<ReactNode>();
   const round = data?.benchmarkRound;
 
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (loading || !data)
+  if (!data)
     return (
       <p role="status">
         <FormattedMessage id="app.loading" />

@@ -31,11 +31,15 @@ export const cityLabel = (org: City) => org.cityName ?? org.name;
 export function CommunityPage() {
   const intl = useIntl();
   const { communityId = "" } = useParams();
-  const { data, error, loading, refetch } = useQuery(CommunityPageQuery, { variables: { id: globalId("Community", communityId) } });
+  const { data, error, refetch } = useQuery(CommunityPageQuery, {
+    variables: { id: globalId("Community", communityId) },
+    // file links are signed for five minutes: refresh them while the page stays open
+    pollInterval: 240_000,
+  });
   const community = data?.community;
 
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (loading || !data)
+  if (!data)
     return (
       <p role="status">
         <FormattedMessage id="app.loading" />

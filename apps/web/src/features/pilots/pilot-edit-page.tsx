@@ -214,7 +214,7 @@ function PilotPlanForm({ pilot }: { pilot: Pilot }) {
           <p className="field-hint">
             <FormattedMessage id="pilotEdit.contentLanguageHint" />
           </p>
-          <Field control={control} name="title" isRequired label={intl.formatMessage({ id: "pilotEdit.pilotTitle" })} lang={lang} dir="auto" />
+          <TextAreaField control={control} name="title" singleLine isRequired lang={lang} label={intl.formatMessage({ id: "pilotEdit.pilotTitle" })} />
           <TextAreaField control={control} name="problemStatement" rows={6} lang={lang} label={intl.formatMessage({ id: "pilot.problemStatement" })} />
           <TextAreaField control={control} name="plannedActivities" rows={6} lang={lang} label={intl.formatMessage({ id: "pilot.plannedActivities" })} />
           <CheckboxGroupField control={control} name="targetGroups" label={intl.formatMessage({ id: "pilot.targetGroups" })} options={targetGroupOptions(intl)} />
@@ -423,7 +423,7 @@ function MilestonesFieldset({ control, lang }: ListProps) {
           <fieldset key={f.id} className="list-item">
             <legend>{label}</legend>
             <div className="field-grid">
-              <Field control={control} name={`milestones.${i}.title`} isRequired lang={lang} dir="auto" label={intl.formatMessage({ id: "pilot.milestoneTitle" })} />
+              <TextAreaField control={control} name={`milestones.${i}.title`} singleLine isRequired lang={lang} label={intl.formatMessage({ id: "pilot.milestoneTitle" })} />
               <Field control={control} name={`milestones.${i}.dueDate`} type="date" isRequired label={intl.formatMessage({ id: "pilot.milestoneDue" })} />
               <SelectField control={control} name={`milestones.${i}.status`} label={intl.formatMessage({ id: "pilot.milestoneStatus" })}>
                 {MILESTONE_STATUSES.map((s) => (

@@ -1,4 +1,4 @@
-import { FieldError, Label, Text, TextArea, TextField, type TextFieldProps } from "react-aria-components";
+import { FieldError, Input, Label, Text, TextArea, TextField, type TextFieldProps } from "react-aria-components";
 import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 
 type TextAreaFieldProps<T extends FieldValues> = {
@@ -9,13 +9,15 @@ type TextAreaFieldProps<T extends FieldValues> = {
   rows?: number;
   /** The language the text is written in (a city's own texts), so screen readers pronounce it right. */
   lang?: string;
+  /** A one-line input (a title) that still carries the text's language, unlike ui/field.tsx. */
+  singleLine?: boolean;
 } & Omit<TextFieldProps, "name" | "value" | "onChange" | "onBlur" | "isInvalid" | "validationBehavior" | "children">;
 
 /**
  * A labelled multi-line text bound to react-hook-form, wired like ui/field.tsx: react-aria links
  * the label, the hint and the error, so a screen reader reads the error when the field gets focus.
  */
-export function TextAreaField<T extends FieldValues>({ control, name, label, description, rows = 4, lang, ...props }: TextAreaFieldProps<T>) {
+export function TextAreaField<T extends FieldValues>({ control, name, label, description, rows = 4, lang, singleLine = false, ...props }: TextAreaFieldProps<T>) {
   const { field, fieldState } = useController({ control, name });
   return (
     <TextField
@@ -34,7 +36,11 @@ export function TextAreaField<T extends FieldValues>({ control, name, label, des
           {description}
         </Text>
       )}
-      <TextArea ref={field.ref} className="input textarea" rows={rows} lang={lang} dir="auto" />
+      {singleLine ? (
+        <Input ref={field.ref} className="input" lang={lang} dir="auto" />
+      ) : (
+        <TextArea ref={field.ref} className="input textarea" rows={rows} lang={lang} dir="auto" />
+      )}
       <FieldError className="field-error">{fieldState.error?.message}</FieldError>
     </TextField>
   );

@@ -48,7 +48,8 @@ export function RadioGroupField<T extends FieldValues>({ control, name, label, d
             <span className="choice-box choice-round" aria-hidden="true" />
             <span className="choice-text">
               <span className="choice-label">{option.label}</span>
-              {option.description && <span className="choice-description">{option.description}</span>}
+              {/* the space keeps "3" and its descriptor apart in the accessible name */}
+              {option.description && <> <span className="choice-description">{option.description}</span></>}
             </span>
           </Radio>
         ))}

@@ -33,6 +33,9 @@ type PilotOption = ResultOf<typeof ScheduleOptionsQuery>["pilots"][number];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 type ScheduleFormValues = z.input<typeof scheduleFormSchema>;
 
+/** "Nantes: housing pilot", without repeating the city when the title already starts with it. */
+const pilotOptionLabel = (city: string, title: string) => (title.startsWith(city) ? title : `${city}: ${title}`);
+
 type Suggestions = { key: string; reviewers: PickerReviewer[] };
 const suggestionKey = (v: { pilotId: string; startsOn: string; endsOn: string }) => `${v.pilotId}|${v.startsOn}|${v.endsOn}`;
 
@@ -204,7 +207,7 @@ function ScheduleForm({ pilots, initialPilotId }: { pilots: readonly PilotOption
                 .sort((a, b) => collator.compare(cityLabel(a.organization), cityLabel(b.organization)))
                 .map((p) => (
                   <option key={p.id} value={p.id}>
-                    {`${cityLabel(p.organization)}: ${p.title}`}
+                    {pilotOptionLabel(cityLabel(p.organization), p.title)}
                   </option>
                 ))}
             </optgroup>

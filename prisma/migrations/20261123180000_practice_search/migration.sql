@@ -1,0 +1,4 @@
+-- Written by hand: Prisma cannot express expression indexes.
+-- Full-text search over good-practice profiles; the expression must equal PRACTICE_DOCUMENT_SQL
+-- in apps/api/src/modules/practices/search.ts so that searches can use the index.
+CREATE INDEX "PracticeProfile_search_idx" ON "PracticeProfile" USING GIN ((setweight(to_tsvector('english'::regconfig, replace("networkName", '-', ' ')), 'A') || setweight(to_tsvector('english'::regconfig, replace("place" || ' ' || "networkType" || ' ' || "description", '-', ' ')), 'B') || setweight(to_tsvector('english'::regconfig, replace("coordination" || ' ' || "cooperationAgreement" || ' ' || "members" || ' ' || "resources" || ' ' || "internalFacilitation" || ' ' || "externalCommunication" || ' ' || "successFactors" || ' ' || "challenges" || ' ' || "evaluation" || ' ' || "sustainability" || ' ' || "impact" || ' ' || "innovation" || ' ' || "transferability", '-', ' ')), 'C')));
