@@ -18,7 +18,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
-    Date: { Input: string; Output: Date | string };
+    /** graphql-scalars parses a full-date into a Date at midnight UTC. */
+    Date: { Input: Date; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
     File: { Input: File; Output: never };
   };

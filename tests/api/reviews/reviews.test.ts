@@ -84,6 +84,14 @@ describe("scheduling", () => {
     expect(await app.prisma.notification.count({ where: { userId: vienna.id, kind: "review.assigned" } })).toBe(1);
   });
 
+  it("leaves out of the suggestions anyone booked on overlapping dates", async () => {
+    const nantes = await pilotOf("nantes");
+    const res = await app.gql(await manager(), SUGGEST, { pilotId: nantes.gid, startsOn: "2027-03-02", endsOn: "2027-03-02" });
+    const emails = res.data.suggestReviewers.data.map((r: any) => r.reviewer.email);
+    for (const booked of team) expect(emails).not.toContain(booked);
+    expect(emails.length).toBe(8 - team.length - 1); // and not Nantes' own reviewer
+  });
+
   it("refuses a reviewer booked on an overlapping review, one from the host city, and a non-reviewer, naming each, and writes nothing", async () => {
     const vienna = await pilotOf("vienna");
     const before = await app.prisma.peerReview.count();

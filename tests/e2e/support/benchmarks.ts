@@ -20,7 +20,7 @@ export async function apiSession(browser: Browser, email: string): Promise<{ api
   return { api: page.request, close: () => context.close() };
 }
 
-type Indicator = { id: string; code: string; title: string };
+type Indicator = { id: string; code: string; title: string; weight: number };
 export type Baseline = { communityId: string; roundId: string; frameworkId: string; indicators: Indicator[] };
 
 /** The labour-market community's baseline round and its indicators, in framework order. */
@@ -35,7 +35,7 @@ export async function labourMarketBaseline(api: APIRequestContext): Promise<Base
   const roundId = benchmarkRounds.find((r) => r.name === "Baseline")!.id;
   const { benchmarkRound } = await gql<{ benchmarkRound: { framework: { id: string; dimensions: { indicators: Indicator[] }[] } } }>(
     api,
-    "query ($id: ID!) { benchmarkRound(id: $id) { framework { id dimensions { indicators { id code title } } } } }",
+    "query ($id: ID!) { benchmarkRound(id: $id) { framework { id dimensions { indicators { id code title weight } } } } }",
     { id: roundId },
   );
   return { communityId, roundId, frameworkId: benchmarkRound.framework.id, indicators: benchmarkRound.framework.dimensions.flatMap((d) => d.indicators) };

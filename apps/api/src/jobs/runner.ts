@@ -1,6 +1,7 @@
 import { PgBoss, fromPglite } from "pg-boss";
 import type { Db } from "@citypeer/db";
 import { queueDailyDigests } from "../modules/notifications/service.ts";
+import { sendReportReminders } from "../modules/grants/reminders.ts";
 import { createMailer, deliverDueEmails, type Mailer } from "./email-delivery.ts";
 
 /** What request handlers may ask of the background jobs. */
@@ -15,6 +16,7 @@ const QUEUES = {
   deliverEmail: "email-deliver",
   digest: "email-digest",
   sweep: "email-sweep",
+  reportReminders: "grant-report-reminders",
 } as const;
 
 export interface JobRunner extends Jobs {
@@ -57,6 +59,11 @@ export async function startJobs(db: Db, options: JobOptions): Promise<JobRunner>
       if ((await queueDailyDigests(db.prisma)) > 0) await deliver();
     });
     await boss.schedule(QUEUES.digest, process.env.DIGEST_CRON ?? "0 7 * * *", undefined, { tz: process.env.DIGEST_TZ ?? "Europe/Brussels" });
+    // reports due within a week: each city's officers are reminded once, then the e-mails go out
+    await boss.work(QUEUES.reportReminders, polling, async () => {
+      if ((await sendReportReminders(db.prisma)) > 0) await deliver();
+    });
+    await boss.schedule(QUEUES.reportReminders, process.env.REPORT_REMINDER_CRON ?? "0 6 * * *", undefined, { tz: process.env.DIGEST_TZ ?? "Europe/Brussels" });
   }
 
   return {

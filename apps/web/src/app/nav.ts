@@ -16,6 +16,10 @@ const NAV_ITEMS: { to: string; label: MessageId; roles?: Role[] }[] = [
   { to: "/pilots/mine", label: "nav.myPilot", roles: ["CITY_OFFICER"] },
   { to: "/reviews", label: "nav.reviews" },
   { to: "/reviews/mine", label: "nav.myReviews", roles: ["PEER_REVIEWER"] },
+  // outside cities' officers are CITY_OFFICERs too (the viewer carries no organisation kind), so partner officers see calls as well
+  { to: "/open-calls", label: "nav.openCalls", roles: ["PROJECT_MANAGER", "CITY_OFFICER"] },
+  { to: "/mentoring", label: "nav.mentoring", roles: ["MENTOR", "PROJECT_MANAGER"] },
+  { to: "/practices", label: "nav.practices" },
   { to: "/organizations", label: "nav.organizations", roles: ["ADMIN", "PROJECT_MANAGER"] },
   { to: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
 ];

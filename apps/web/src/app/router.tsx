@@ -21,6 +21,10 @@ export const router = createBrowserRouter([
         path: "accept-invitation",
         lazy: async () => ({ Component: (await import("../features/identity/accept-invitation-page.tsx")).AcceptInvitationPage }),
       },
+      // the open call is public: outside cities read it and apply before they have an account (features/open-call)
+      { path: "open-calls", lazy: async () => ({ Component: (await import("../features/open-call/open-calls-page.tsx")).OpenCallsPage }) },
+      { path: "open-calls/:id", lazy: async () => ({ Component: (await import("../features/open-call/open-call-page.tsx")).OpenCallPage }) },
+      { path: "open-calls/:id/apply", lazy: async () => ({ Component: (await import("../features/open-call/apply-page.tsx")).ApplyPage }) },
       {
         Component: RequireSession,
         children: [
@@ -89,6 +93,28 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import("../features/reviews/review-assignment-page.tsx")).ReviewAssignmentPage }),
           },
           { path: "reviews/:id", lazy: async () => ({ Component: (await import("../features/reviews/review-page.tsx")).ReviewPage }) },
+          // open call evaluation, mentoring and the good-practice library (features/open-call, mentoring, practices); ids are raw uuids
+          { path: "open-calls/new", lazy: async () => ({ Component: (await import("../features/open-call/call-form-page.tsx")).CallFormPage }) },
+          { path: "open-calls/:id/edit", lazy: async () => ({ Component: (await import("../features/open-call/call-form-page.tsx")).CallFormPage }) },
+          { path: "open-calls/:id/ranking", lazy: async () => ({ Component: (await import("../features/open-call/ranking-page.tsx")).RankingPage }) },
+          {
+            path: "open-calls/:id/my-application",
+            lazy: async () => ({ Component: (await import("../features/open-call/my-application-page.tsx")).MyApplicationPage }),
+          },
+          { path: "mentoring", lazy: async () => ({ Component: (await import("../features/mentoring/mentoring-page.tsx")).MentoringPage }) },
+          {
+            path: "mentoring/assign/:applicationId",
+            lazy: async () => ({ Component: (await import("../features/mentoring/assign-mentor-page.tsx")).AssignMentorPage }),
+          },
+          { path: "mentoring/:id", lazy: async () => ({ Component: (await import("../features/mentoring/support-plan-page.tsx")).SupportPlanPage }) },
+          { path: "practices", lazy: async () => ({ Component: (await import("../features/practices/practices-page.tsx")).PracticesPage }) },
+          { path: "practices/new", lazy: async () => ({ Component: (await import("../features/practices/practice-form-page.tsx")).PracticeFormPage }) },
+          {
+            path: "practices/from-pilot/:pilotId",
+            lazy: async () => ({ Component: (await import("../features/practices/draft-from-pilot.tsx")).PracticeDraftFromPilotPage }),
+          },
+          { path: "practices/:id", lazy: async () => ({ Component: (await import("../features/practices/practice-page.tsx")).PracticePage }) },
+          { path: "practices/:id/edit", lazy: async () => ({ Component: (await import("../features/practices/practice-form-page.tsx")).PracticeFormPage }) },
           { path: "*", lazy: async () => ({ Component: (await import("./not-found-page.tsx")).NotFoundPage }) },
         ],
       },

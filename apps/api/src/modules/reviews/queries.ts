@@ -101,8 +101,8 @@ builder.queryFields((t) => ({
       ctx.db.peerReview.findMany({
         ...query,
         where: {
-          endsOn: { gte: new Date(`${args.from ?? isoDay(new Date())}T00:00:00Z`) },
-          ...(args.to ? { startsOn: { lte: new Date(`${args.to}T00:00:00Z`) } } : {}),
+          endsOn: { gte: args.from ?? new Date(`${isoDay(new Date())}T00:00:00Z`) },
+          ...(args.to ? { startsOn: { lte: args.to } } : {}),
           ...(args.status ? { status: args.status } : { status: { not: "CANCELLED" } }),
         },
         orderBy: { startsOn: "asc" },
@@ -135,7 +135,7 @@ builder.queryFields((t) => ({
       if (args.endsOn < args.startsOn) throw InputError.field(["endsOn"], "ends_before_start", "The review must end on or after its first day");
       const pilot = await loadPilot(ctx.db, args.pilotId.id);
       const candidates = await loadCandidates(ctx.db, pilot.communityId);
-      const ranked = rankReviewers(candidates, { organizationId: pilot.organizationId, languages: pilot.organization.languages }, { startsOn: String(args.startsOn), endsOn: String(args.endsOn) });
+      const ranked = rankReviewers(candidates, { organizationId: pilot.organizationId, languages: pilot.organization.languages }, { startsOn: isoDay(args.startsOn), endsOn: isoDay(args.endsOn) });
       return ranked.map((r, i) => ({ userId: r.candidate.id, rank: i + 1, reasons: r.reasons }));
     },
   }),

@@ -1,4 +1,5 @@
 import type { IntlShape } from "react-intl";
+import type { MessageId } from "../../app/i18n.tsx";
 import type { ResultOf } from "../../app/graphql.ts";
 import { toCsv } from "./download.ts";
 import type { ResultsQuery } from "./operations.ts";
@@ -29,11 +30,18 @@ export function resultsCsv(intl: IntlShape, results: Results): string {
     ...results.dimensions.map((d) => d.code),
     ...results.indicators.map((i) => i.code),
   ];
-  const cityRows = (results.canSeeCities ? shownCities(results) : results.myCity ? [results.myCity] : []).map((c) => [
-    c.organization.cityName ?? c.organization.name,
+  const collator = new Intl.Collator(intl.locale);
+  const label = (c: CityResult) => c.organization.cityName ?? c.organization.name;
+  const cities = (results.canSeeCities ? shownCities(results) : results.myCity ? [results.myCity] : []).sort((a, b) => collator.compare(label(a), label(b)));
+  const statusText = (status: string) => {
+    const id = `submissionStatus.${status}`;
+    return id in intl.messages ? intl.formatMessage({ id: id as MessageId }) : status;
+  };
+  const cityRows = cities.map((c) => [
+    label(c),
     c.organization.name,
     c.organization.country,
-    c.status,
+    statusText(c.status),
     c.overall,
     ...results.dimensions.map((d) => c.dimensions.find((x) => x.dimensionId === d.id)?.score ?? null),
     ...results.indicators.map((i) => c.indicators.find((x) => x.indicatorId === i.id)?.level ?? null),

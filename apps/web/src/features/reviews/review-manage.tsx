@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useApolloClient, useMutation } from "@apollo/client/react";
@@ -15,19 +15,21 @@ import { ModalDialog } from "../../ui/modal-dialog.tsx";
 import { cityLabel } from "../pilots/labels.ts";
 import { TextAreaField } from "../pilots/text-area-field.tsx";
 import { REVIEW_MODES, reviewModeLabel } from "./labels.ts";
+import { fieldMatcher, setServerIssuesAt } from "../pilots/server-issues.ts";
 import {
   CancelReviewMutation,
   CloseReviewMutation,
   RescheduleReviewMutation,
   SetReviewReviewersMutation,
   SuggestReviewersQuery,
+  UpdateReviewRubricMutation,
   type ReviewDetailsFragment,
 } from "./operations.ts";
 import { RadioGroupField } from "./radio-group-field.tsx";
 import { ReviewerPicker, refusalText, type PickerReviewer } from "./reviewer-picker.tsx";
 
 type Review = ResultOf<typeof ReviewDetailsFragment>;
-type Dialog = "reschedule" | "reviewers" | "cancel" | "close" | null;
+type Dialog = "reschedule" | "reviewers" | "rubric" | "cancel" | "close" | null;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isoDay = z.string().refine((v) => ISO_DAY.test(v), { params: { code: "invalid_date" } });
@@ -52,6 +54,11 @@ export function ReviewManagement({ review, onDone }: { review: Review; onDone: (
         <button type="button" className="button button-secondary" onClick={() => setDialog("reviewers")}>
           <FormattedMessage id="manage.reviewers" />
         </button>
+        {review.status === "SCHEDULED" && (
+          <button type="button" className="button button-secondary" onClick={() => setDialog("rubric")}>
+            <FormattedMessage id="manage.rubric" />
+          </button>
+        )}
         <button type="button" className="button" onClick={() => setDialog("close")}>
           <FormattedMessage id="manage.close" />
         </button>
@@ -61,6 +68,7 @@ export function ReviewManagement({ review, onDone }: { review: Review; onDone: (
       </div>
       {dialog === "reschedule" && <RescheduleDialog review={review} onClose={close} onDone={done} />}
       {dialog === "reviewers" && <ReviewersDialog review={review} onClose={close} onDone={done} />}
+      {dialog === "rubric" && <RubricDialog review={review} onClose={close} onDone={done} />}
       {dialog === "close" && <CloseDialog review={review} onClose={close} onDone={done} />}
       {dialog === "cancel" && <CancelDialog review={review} onClose={close} onDone={done} />}
     </section>
@@ -228,6 +236,123 @@ function ReviewersDialog({ review, onClose, onDone }: DialogProps) {
             </button>
           </div>
         </div>
+      )}
+    </ModalDialog>
+  );
+}
+
+// the API's rubric rule: 1-20 criteria, each with a code, a title and a descriptor for each score 1-5
+const rubricSchema = z.object({
+  criteria: z
+    .array(
+      z.object({
+        code: z.string().trim().min(1).max(40),
+        title: z.string().trim().min(1).max(200),
+        descriptors: z.array(z.object({ text: z.string().trim().min(1).max(2000) })).length(5),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+type RubricValues = z.input<typeof rubricSchema>;
+const isRubricField = fieldMatcher(["criteria.\\d+.(code|title)", "criteria.\\d+.descriptors.\\d+.text"]);
+
+/** Before a review starts, the project team adapts its rubric (the API refuses once anyone has scored). */
+function RubricDialog({ review, onClose, onDone }: DialogProps) {
+  const intl = useIntl();
+  const [update] = useMutation(UpdateReviewRubricMutation);
+  const form = useForm<RubricValues, unknown, z.output<typeof rubricSchema>>({
+    resolver: zodResolver(rubricSchema, { error: (issue) => zodIssueText(intl, issue) }),
+    defaultValues: { criteria: review.criteria.map((c) => ({ code: c.code, title: c.title, descriptors: c.descriptors.map((text) => ({ text })) })) },
+  });
+  const { control, formState, setError } = form;
+  const { fields, append, remove } = useFieldArray({ control, name: "criteria" });
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const { data } = await update({
+        variables: { input: { reviewId: review.id, criteria: values.criteria.map((c) => ({ code: c.code, title: c.title, descriptors: c.descriptors.map((d) => d.text) })) } },
+      });
+      const result = data?.updateReviewRubric;
+      if (result?.__typename === "MutationUpdateReviewRubricSuccess") onDone(<FormattedMessage id="manage.rubricSaved" />);
+      else if (result?.__typename === "InputError")
+        setServerIssuesAt(
+          intl,
+          setError,
+          // the API names a descriptor by position ("criteria.0.descriptors.2"); the form's field is its text
+          result.issues.map((i) => (i.path[2] === "descriptors" && i.path.length === 4 ? { ...i, path: [...i.path, "text"] } : i)),
+          isRubricField,
+        );
+      else if (result?.__typename === "ConflictError") setError("root.server", { type: result.code, message: errorText(intl, result.code, result.message) });
+      else if (result?.__typename === "NotFoundError") setError("root.server", { type: "not_found", message: errorText(intl, "not_found") });
+    } catch (error) {
+      setError("root.server", { type: "request", message: errorText(intl, errorCode(error)) });
+    }
+  });
+
+  return (
+    <ModalDialog isOpen size="wide" onOpenChange={(open) => !open && onClose()} title={intl.formatMessage({ id: "manage.rubricTitle" })}>
+      {(close) => (
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="form">
+          <p>
+            <FormattedMessage id="manage.rubricIntro" />
+          </p>
+          <FormErrors errors={formState.errors} />
+          {fields.map((f, i) => {
+            const label = intl.formatMessage({ id: "manage.criterionN" }, { n: i + 1 });
+            return (
+              <fieldset key={f.id} className="list-item">
+                <legend>{label}</legend>
+                <div className="field-grid">
+                  <Field control={control} name={`criteria.${i}.code`} isRequired label={intl.formatMessage({ id: "manage.criterionCode" })} />
+                  <Field control={control} name={`criteria.${i}.title`} isRequired label={intl.formatMessage({ id: "manage.criterionTitle" })} />
+                </div>
+                {[0, 1, 2, 3, 4].map((d) => (
+                  <Field
+                    key={d}
+                    control={control}
+                    name={`criteria.${i}.descriptors.${d}.text`}
+                    isRequired
+                    label={intl.formatMessage({ id: "manage.descriptorN" }, { score: d + 1 })}
+                  />
+                ))}
+                {fields.length > 1 && (
+                  <div className="item-actions">
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      onClick={() => {
+                        remove(i);
+                        addRef.current?.focus();
+                      }}
+                    >
+                      <FormattedMessage id="pilotEdit.remove" values={{ item: label }} />
+                    </button>
+                  </div>
+                )}
+              </fieldset>
+            );
+          })}
+          <div className="button-row">
+            <button
+              ref={addRef}
+              type="button"
+              className="button button-secondary"
+              onClick={() => append({ code: "", title: "", descriptors: [0, 1, 2, 3, 4].map(() => ({ text: "" })) })}
+            >
+              <FormattedMessage id="manage.addCriterion" />
+            </button>
+          </div>
+          <div className="dialog-actions">
+            <button type="submit" className="button" disabled={formState.isSubmitting}>
+              <FormattedMessage id="manage.rubricSubmit" />
+            </button>
+            <button type="button" className="button button-secondary" onClick={close}>
+              <FormattedMessage id="dialog.cancel" />
+            </button>
+          </div>
+        </form>
       )}
     </ModalDialog>
   );

@@ -195,10 +195,12 @@ function ReviewView({ review }: { review: Review }) {
           {review.criteria.map((c) => (
             <li key={c.id}>
               <details>
-                <summary>{c.title}</summary>
+                <summary>
+                  <bdi>{c.title}</bdi>
+                </summary>
                 <ol className="descriptors">
                   {c.descriptors.map((d, i) => (
-                    <li key={i} value={i + 1}>
+                    <li key={i} value={i + 1} dir="auto">
                       {d}
                     </li>
                   ))}

@@ -54,11 +54,11 @@ export function ScoreSummaryTable({ summary, captionId, caption }: { summary: re
                   <span className="score-track" aria-hidden="true">
                     <span className="score-range" style={{ insetInlineStart: position(s.min), inlineSize: `calc(${position(s.max)} - ${position(s.min)})` }} />
                     <span className="score-dot" style={{ insetInlineStart: position(s.mean) }} />
-                    <span className="score-ticks">
-                      {[1, 2, 3, 4, 5].map((tick) => (
-                        <span key={tick}>{intl.formatNumber(tick)}</span>
-                      ))}
-                    </span>
+                    {[1, 2, 3, 4, 5].map((tick) => (
+                      <span key={tick} className="score-tick" style={{ insetInlineStart: position(tick) }}>
+                        {intl.formatNumber(tick)}
+                      </span>
+                    ))}
                   </span>
                 ) : (
                   <span className="muted">

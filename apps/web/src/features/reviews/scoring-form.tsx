@@ -121,9 +121,10 @@ export function ScoringForm({ review }: { review: Review }) {
               <RadioGroupField
                 control={control}
                 name={`scores.${i}.score`}
-                label={c.title}
+                // the rubric comes from the API in the language it was written in: its own direction
+                label={<bdi>{c.title}</bdi>}
                 layout="column"
-                options={c.descriptors.map((descriptor, d) => ({ value: String(d + 1), label: intl.formatNumber(d + 1), description: descriptor }))}
+                options={c.descriptors.map((descriptor, d) => ({ value: String(d + 1), label: intl.formatNumber(d + 1), description: <bdi>{descriptor}</bdi> }))}
               />
               <TextAreaField control={control} name={`scores.${i}.comment`} rows={2} label={intl.formatMessage({ id: "scoring.comment" }, { criterion: c.title })} />
             </div>
@@ -142,11 +143,11 @@ export function ScoringForm({ review }: { review: Review }) {
                 <RadioGroupField
                   control={control}
                   name={`views.${i}.level`}
-                  label={`${indicator.code} ${indicator.title}`}
+                  label={<bdi>{`${indicator.code} ${indicator.title}`}</bdi>}
                   layout="column"
                   options={[...indicator.levels]
                     .sort((a, b) => a.level - b.level)
-                    .map((l) => ({ value: String(l.level), label: intl.formatNumber(l.level), description: l.descriptor }))}
+                    .map((l) => ({ value: String(l.level), label: intl.formatNumber(l.level), description: <bdi>{l.descriptor}</bdi> }))}
                 />
                 <TextAreaField
                   control={control}
