@@ -383,13 +383,14 @@ export function burnRateCentsPerMonth(expenses: readonly DatedExpense[], now: Da
   const approved = expenses.filter((e) => e.status === "APPROVED");
   if (approved.length === 0) return 0;
   const first = Math.min(...approved.map((e) => e.spentOn.getTime()));
-  const months = Math.max(1, (now.getTime() - first) / MONTH_MS);
+  // whole days: every view of the grant shows the same figure all day long
+  const months = Math.max(1, (dayStart(isoDayOf(now)).getTime() - first) / MONTH_MS);
   return Math.round(sum(approved.map((e) => e.amountCents)) / months);
 }
 
 /** Whole and partial months from now until a date (0 once it has passed). */
 export function monthsUntil(date: Date | null, now: Date): number {
-  return date ? Math.max(0, (date.getTime() - now.getTime()) / MONTH_MS) : 0;
+  return date ? Math.max(0, (date.getTime() - dayStart(isoDayOf(now)).getTime()) / MONTH_MS) : 0;
 }
 
 /** Forecast balance at the end: cap − approved spend − burn rate × months left until the final report is due. */
