@@ -19,6 +19,8 @@ const NAV_ITEMS: { to: string; label: MessageId; roles?: Role[] }[] = [
   // outside cities' officers are CITY_OFFICERs too (the viewer carries no organisation kind), so partner officers see calls as well
   { to: "/open-calls", label: "nav.openCalls", roles: ["PROJECT_MANAGER", "CITY_OFFICER"] },
   { to: "/mentoring", label: "nav.mentoring", roles: ["MENTOR", "PROJECT_MANAGER"] },
+  { to: "/grants", label: "nav.grants", roles: ["PROJECT_MANAGER"] },
+  { to: "/grants/mine", label: "nav.myGrant", roles: ["CITY_OFFICER"] },
   { to: "/practices", label: "nav.practices" },
   { to: "/organizations", label: "nav.organizations", roles: ["ADMIN", "PROJECT_MANAGER"] },
   { to: "/admin/users", label: "nav.users", roles: ["ADMIN"] },

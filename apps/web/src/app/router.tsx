@@ -115,6 +115,10 @@ export const router = createBrowserRouter([
           },
           { path: "practices/:id", lazy: async () => ({ Component: (await import("../features/practices/practice-page.tsx")).PracticePage }) },
           { path: "practices/:id/edit", lazy: async () => ({ Component: (await import("../features/practices/practice-form-page.tsx")).PracticeFormPage }) },
+          // pilot grants (features/grants): the portfolio, the officer's own grant, one grant by raw uuid
+          { path: "grants", lazy: async () => ({ Component: (await import("../features/grants/portfolio-page.tsx")).PortfolioPage }) },
+          { path: "grants/mine", lazy: async () => ({ Component: (await import("../features/grants/my-grant-page.tsx")).MyGrantPage }) },
+          { path: "grants/:id", lazy: async () => ({ Component: (await import("../features/grants/grant-page.tsx")).GrantPage }) },
           { path: "*", lazy: async () => ({ Component: (await import("./not-found-page.tsx")).NotFoundPage }) },
         ],
       },

@@ -161,6 +161,7 @@ export const SubmissionRoundQuery = graphql(
         community {
           id
           name
+          viewerCityIsMember
         }
         framework {
           ...FrameworkFields

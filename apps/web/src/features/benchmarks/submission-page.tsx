@@ -52,7 +52,9 @@ export function SubmissionPage() {
   const now = Date.now();
   const opened = new Date(round.opensAt).getTime() <= now;
   const openForCity = opened && new Date(round.myDeadline).getTime() > now;
-  const editable = isOfficer && openForCity && (!submission || isEditable(submission.status));
+  // only member cities take part in a community's rounds (the API does not check this yet: reported)
+  const isMember = round.community.viewerCityIsMember;
+  const editable = isOfficer && isMember && openForCity && (!submission || isEditable(submission.status));
   const returned = submission?.status === "RETURNED" ? lastReturn(submission.history) : undefined;
   const cityName = viewer?.organization?.name ?? "";
 
@@ -136,7 +138,14 @@ export function SubmissionPage() {
         </section>
       )}
 
-      {!isOfficer ? (
+      {isOfficer && !isMember && !submission ? (
+        <div className="notice notice-info">
+          <p>
+            <FormattedMessage id="submission.notMember" />{" "}
+            <Link to={communityPath}>{round.community.name}</Link>
+          </p>
+        </div>
+      ) : !isOfficer ? (
         <div className="notice notice-info">
           <p>
             <FormattedMessage id={isManager ? "submission.managerHint" : "submission.officersOnly"} />

@@ -24,6 +24,7 @@ import "./open-call.css";
 
 // The API's rule (shared zod schema); the call comes from the address and the theme is a global ID from the select.
 const formSchema = applyToCallSchema.omit({ callId: true, communityId: true }).extend({
+  country: z.string().refine((v) => /^[A-Z]{2}$/.test(v), { params: { code: "choose_country" } }),
   communityId: z.string().refine((v) => v !== "", { params: { code: "choose_theme" } }),
 });
 const FIELDS = ["cityName", "country", "contactName", "contactEmail", "communityId", "currentSituation", "needs", "motivation", "workingLanguages"] as const;

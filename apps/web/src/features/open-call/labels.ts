@@ -12,7 +12,8 @@ export const outcomeLabel = (intl: IntlShape, o: "SELECTED" | "NOT_SELECTED") =>
 
 /** Deadlines are moments (a call closes at a time of day), shown in the reader's time zone with the zone named. */
 export function formatDeadline(intl: IntlShape, iso: string): string {
-  return intl.formatDate(iso, { dateStyle: "long", timeStyle: "short", timeZoneName: "short" } as Intl.DateTimeFormatOptions);
+  // dateStyle cannot be combined with timeZoneName (Intl throws), so the parts are spelt out
+  return intl.formatDate(iso, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
 }
 
 /** Working languages an applicant city can tick: the EU's official languages and the languages newcomers most often speak. */

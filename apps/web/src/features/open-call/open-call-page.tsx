@@ -48,7 +48,9 @@ export function OpenCallPage() {
     try {
       const result = (await publish({ variables: { input: { callId: id } } })).data?.publishOpenCall;
       if (result?.__typename === "MutationPublishOpenCallSuccess") setStatus(intl.formatMessage({ id: "openCall.published" }));
-      else if (result?.__typename === "ConflictError") setFailure(errorText(intl, result.code, result.message));
+      // publishing with a past deadline shares the code of the applicant's refusal; the manager needs other words
+      else if (result?.__typename === "ConflictError")
+        setFailure(errorText(intl, result.code === "deadline_passed" ? "publish_deadline_passed" : result.code, result.message));
       else setFailure(errorText(intl, "not_found"));
     } catch (e) {
       setFailure(errorText(intl, errorCode(e)));

@@ -153,7 +153,7 @@ export function PracticesPage() {
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className="oc-filter-submit">
           <button type="submit" className="button">
             <FormattedMessage id="practices.searchButton" />
           </button>

@@ -115,10 +115,14 @@ function MyReviewCard({ review }: { review: MyReview }) {
           />
         </p>
       )}
-      <h4 id={`${headingId}-steps`}>
-        <FormattedMessage id="review.steps" />
-      </h4>
-      <StepsChecklist steps={review.steps} labelledBy={`${headingId}-steps`} />
+      {review.status !== "CLOSED" && (
+        <>
+          <h4 id={`${headingId}-steps`}>
+            <FormattedMessage id="review.steps" />
+          </h4>
+          <StepsChecklist steps={review.steps} labelledBy={`${headingId}-steps`} />
+        </>
+      )}
     </article>
   );
 }

@@ -58,7 +58,8 @@ export function Recommendations({ review, canAdd, canAnswer }: RecommendationsPr
           ))}
         </ol>
       )}
-      {canAdd && review.status !== "CANCELLED" && <AddRecommendationForm reviewId={review.id} />}
+      {/* recommendations are part of the report: written while the review runs, fixed once it is published */}
+      {canAdd && (review.status === "SCHEDULED" || review.status === "IN_PROGRESS") && <AddRecommendationForm reviewId={review.id} />}
     </section>
   );
 }

@@ -159,7 +159,6 @@ function ProposalCard({ proposal, index, pool }: { proposal: Proposal; index: nu
   const [addChoice, setAddChoice] = useState("");
   const addId = useId();
   const headingId = `proposal-${index}`;
-  const formClass = `proposal-form-${index}`;
   // reviews a week apart by default, so one person proposed for two pilots is not booked twice at once
   const start = addDays(todayIso(), 42 + 7 * index);
   const end = addDays(start, 2);
@@ -194,7 +193,7 @@ function ProposalCard({ proposal, index, pool }: { proposal: Proposal; index: nu
       const result = data?.scheduleReview;
       if (result?.__typename === "MutationScheduleReviewSuccess")
         setScheduled({ id: result.data.id, dates: formatDayRange(intl, result.data.startsOn, result.data.endsOn) });
-      else if (result?.__typename === "InputError") setRefusals(applyScheduleIssues(intl, result.issues, values.reviewerIds, nameOf, setError, `.${formClass}`));
+      else if (result?.__typename === "InputError") setRefusals(applyScheduleIssues(intl, result.issues, values.reviewerIds, nameOf, setError));
       else if (result?.__typename === "NotFoundError") setError("root.server", { type: "not_found", message: errorText(intl, "not_found") });
     } catch (error) {
       setError("root.server", { type: "request", message: errorText(intl, errorCode(error)) });
@@ -222,7 +221,7 @@ function ProposalCard({ proposal, index, pool }: { proposal: Proposal; index: nu
           />
         </StatusMessage>
       ) : (
-        <form onSubmit={(e) => void onSubmit(e)} noValidate className={`form ${formClass}`} aria-labelledby={headingId}>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="form" aria-labelledby={headingId}>
           <FormErrors errors={formState.errors} />
           <ReviewerPicker
             idPrefix={`proposal-${index}-reviewer`}

@@ -15,6 +15,8 @@ import { reviewPath } from "./route-id.ts";
 import "./reviews.css";
 
 type ReviewItem = ResultOf<typeof ReviewsQuery>["reviews"][number];
+/** Earlier than any review of the project: "include past reviews" lists them all. */
+const PROJECT_START = "2020-01-01";
 const isStatus = (v: string | null): v is ReviewStatus => REVIEW_STATUSES.includes(v as ReviewStatus);
 
 /** Reviews grouped by the month they start in, in order. */
@@ -34,10 +36,15 @@ export function ReviewCalendarPage() {
   const [params, setParams] = useSearchParams();
   const statusParam = params.get("status");
   const status = isStatus(statusParam) ? statusParam : null;
-  // `from` is left to the API's default (today): passing a day fails there (API gap, see the report)
-  const { data, previousData, error, loading, refetch } = useQuery(ReviewsQuery, { variables: { status }, fetchPolicy: "cache-and-network" });
+  const includePast = params.get("past") === "1";
+  // without `from` the API lists reviews that end today or later
+  const { data, previousData, error, loading, refetch } = useQuery(ReviewsQuery, {
+    variables: { status, from: includePast ? PROJECT_START : null },
+    fetchPolicy: "cache-and-network",
+  });
   const shown = data ?? previousData;
   const statusId = useId();
+  const pastId = useId();
   const isManager = !!viewer?.roles.includes("PROJECT_MANAGER");
 
   function setParam(key: string, value: string | null) {
@@ -86,6 +93,12 @@ export function ReviewCalendarPage() {
             ))}
           </select>
         </div>
+        <div className="field checkbox-field">
+          <input id={pastId} type="checkbox" checked={includePast} onChange={(e) => setParam("past", e.currentTarget.checked ? "1" : null)} />
+          <label htmlFor={pastId}>
+            <FormattedMessage id="reviews.includePast" />
+          </label>
+        </div>
       </div>
 
       {error ? (
@@ -101,7 +114,7 @@ export function ReviewCalendarPage() {
           </p>
           {shown.reviews.length === 0 ? (
             <p>
-              <FormattedMessage id={status ? "reviews.emptyFiltered" : "reviews.empty"} />
+              <FormattedMessage id={status || includePast ? "reviews.emptyFiltered" : "reviews.empty"} />
             </p>
           ) : (
             byMonth(shown.reviews).map(({ month, items }) => (

@@ -181,7 +181,7 @@ function ReviewView({ review }: { review: Review }) {
         <h2 id="steps-heading">
           <FormattedMessage id="review.steps" />
         </h2>
-        <StepsChecklist steps={review.steps} labelledBy="steps-heading" />
+        <StepsChecklist steps={review.steps} labelledBy="steps-heading" isActive={isActive} />
       </section>
 
       <section aria-labelledby="rubric-heading" className="report-part no-print">

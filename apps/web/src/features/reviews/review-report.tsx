@@ -16,6 +16,12 @@ export function ReviewScoresReport({ review }: { review: Review }) {
   const summary = review.summary ?? [];
   const scores = review.scores ?? [];
   const submitted = review.assignments.filter((a) => a.hasSubmittedScores).length;
+  if (submitted === 0)
+    return (
+      <p className="muted">
+        <FormattedMessage id="report.noneSubmitted" />
+      </p>
+    );
 
   return (
     <>

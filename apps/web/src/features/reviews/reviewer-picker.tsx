@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Checkbox, CheckboxGroup, FieldError, Label, Text } from "react-aria-components";
 import { MAX_REVIEWERS, MIN_REVIEWERS } from "@citypeer/domain/reviews";
@@ -34,13 +35,18 @@ type ReviewerPickerProps = {
  */
 export function ReviewerPicker({ reviewers, value, onChange, refusals, error, label, inputRef, idPrefix }: ReviewerPickerProps) {
   const intl = useIntl();
+  const listRef = useRef<HTMLUListElement>(null);
+  // a new refusal moves focus to the first person it concerns, whose checkbox now describes the conflict
+  useEffect(() => {
+    if (refusals && refusals.size > 0) listRef.current?.querySelector<HTMLInputElement>(".reviewer-refused input")?.focus();
+  }, [refusals]);
   return (
     <CheckboxGroup className="field reviewer-picker" value={[...value]} onChange={onChange} isInvalid={!!error} validationBehavior="aria">
       <Label className="field-label">{label ?? intl.formatMessage({ id: "schedule.reviewers" })}</Label>
       <Text slot="description" className="field-hint">
         <FormattedMessage id="schedule.reviewersHint" values={{ min: MIN_REVIEWERS, max: MAX_REVIEWERS, chosen: value.length }} />
       </Text>
-      <ul className="reviewer-options">
+      <ul className="reviewer-options" ref={listRef}>
         {reviewers.map((r, i) => {
           const refused = refusals?.get(r.id) ?? [];
           const detailId = `${idPrefix}-${i}-detail`;

@@ -16,7 +16,6 @@ export function applyScheduleIssues<T extends FieldValues>(
   reviewerIds: readonly string[],
   nameOf: (id: string) => string,
   setError: UseFormSetError<T>,
-  formSelector: string,
 ): Map<string, string[]> {
   const refusals = new Map<string, string[]>();
   // the fields named here exist on every scheduling form (schedule page, assignment cards, reschedule)
@@ -30,9 +29,8 @@ export function applyScheduleIssues<T extends FieldValues>(
     else set("root.server", { type: issue.code, message: errorText(intl, issue.code, issue.message) });
   }
   if (refusals.size) {
+    // the picker moves focus to the first refused person when it receives these refusals
     set("root.server", { type: "refused", message: intl.formatMessage({ id: "schedule.refused" }, { count: refusals.size }) });
-    // focus the first refused person, whose checkbox now describes the conflict
-    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`${formSelector} .reviewer-refused input`)?.focus());
   }
   return refusals;
 }

@@ -172,7 +172,7 @@ function ScheduleForm({ pilots, initialPilotId }: { pilots: readonly PilotOption
       if (result?.__typename === "MutationScheduleReviewSuccess") {
         await navigate(reviewPath(result.data.id), { state: { scheduled: true } });
       } else if (result?.__typename === "InputError") {
-        setRefusals(applyScheduleIssues(intl, result.issues, values.reviewerIds, (id) => known.get(id)?.name ?? "", setError, ".schedule-form"));
+        setRefusals(applyScheduleIssues(intl, result.issues, values.reviewerIds, (id) => known.get(id)?.name ?? "", setError));
       } else if (result?.__typename === "NotFoundError") {
         setError("root.server", { type: "not_found", message: errorText(intl, "not_found") });
       }

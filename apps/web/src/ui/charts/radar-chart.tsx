@@ -29,7 +29,7 @@ export function RadarChart({ axes, series, titleId, summaryId, formatNumber, siz
   const rings = Array.from({ length: LEVEL_MAX }, (_, k) => k + 1);
 
   return (
-    // dir=ltr: geometry and the Latin codes on the spokes read the same in both directions
+    // direction=ltr: geometry and the Latin codes on the spokes read the same in both directions
     <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} role="img" aria-labelledby={titleId} aria-describedby={summaryId} tabIndex={0} className="chart" direction="ltr">
       <Group top={size / 2} left={size / 2}>
         {rings.map((level) => (
