@@ -139,6 +139,14 @@ describe("who may do what", () => {
     expect(reviewer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("refuses a city that is not a member of the round's community, and writes nothing", async () => {
+    const { roundGid } = await baseline(app, "labour-market");
+    const before = await app.prisma.benchmarkSubmission.count();
+    const res = await app.gql(await officer("athens"), SAVE, { input: { roundId: roundGid, revision: 0, scores: [] } });
+    expect(res.data.saveSubmissionDraft.issues).toEqual([{ path: ["roundId"], code: "not_a_member" }]);
+    expect(await app.prisma.benchmarkSubmission.count()).toBe(before);
+  });
+
   it("hides a draft from other cities and from the project team", async () => {
     const { indicators, roundGid } = await baseline(app, "housing");
     const zagreb = await app.gql(await officer("zagreb"), SAVE, { input: { roundId: roundGid, revision: 0, scores: [{ indicatorId: indicators[0]!.id, level: 1, evidenceText: "secret draft" }] } });

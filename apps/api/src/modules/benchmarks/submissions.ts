@@ -24,6 +24,9 @@ async function roundForCity(tx: Tx, roundId: string, organizationId: string) {
     },
   });
   if (!round) throw InputError.field(["roundId"], "not_found", "Unknown round");
+  // only the community's member cities assess themselves in its rounds
+  const membership = await tx.communityMember.findUnique({ where: { communityId_organizationId: { communityId: round.communityId, organizationId } } });
+  if (membership?.status !== "ACTIVE") throw InputError.field(["roundId"], "not_a_member", "Your city is not a member of this community");
   return round;
 }
 
