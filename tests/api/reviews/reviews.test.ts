@@ -250,6 +250,21 @@ describe("independent scoring and the report", () => {
   });
 });
 
+describe("a closed review", () => {
+  it("takes no more recommendations, and closing needs a summary", async () => {
+    const ADD = `mutation ($input: AddRecommendationInput!) { addRecommendation(input: $input) { __typename ... on ConflictError { code } } }`;
+    const late = await app.gql(await manager(), ADD, { input: { reviewId, text: "Too late", priority: "LOW" } });
+    expect(late.data.addRecommendation).toEqual({ __typename: "ConflictError", code: "review_not_active" });
+
+    const vienna = await pilotOf("vienna");
+    const ids = await Promise.all(["reviewer.milan@citypeer.eu", "reviewer.gothenburg@citypeer.eu"].map(async (e) => gid("User", (await user(e)).id)));
+    const scheduled = await app.gql(await manager(), SCHEDULE, { input: { pilotId: vienna.gid, mode: "ONLINE", startsOn: "2028-01-10", endsOn: "2028-01-10", reviewerIds: ids } });
+    const CLOSE = `mutation ($input: CloseReviewInput!) { closeReview(input: $input) { __typename ... on InputError { issues { path code } } } }`;
+    const empty = await app.gql(await manager(), CLOSE, { input: { reviewId: scheduled.data.scheduleReview.data.id, reportSummary: "  " } });
+    expect(empty.data.closeReview.issues).toEqual([{ path: ["reportSummary"], code: "too_small" }]);
+  });
+});
+
 describe("pilot status", () => {
   const CHANGE = `mutation ($input: ChangePilotStatusInput!) { changePilotStatus(input: $input) { __typename ... on MutationChangePilotStatusSuccess { data { status } } ... on ConflictError { code } } }`;
   it("is changed by project managers one step at a time", async () => {

@@ -172,7 +172,7 @@ builder.mutationFields((t) => ({
     type: ReviewRef,
     args: { input: t.arg({ type: CloseReviewInput, required: true }) },
     authScopes: { projectManager: true },
-    errors: { types: [NotFoundError, ConflictError] },
+    errors: { types: [InputError, NotFoundError, ConflictError] },
     resolve: (query, _root, { input }, ctx) => inTransaction(ctx, (tx) => closeReview(tx, ctx.viewer!, input.reviewId.id, input.reportSummary.slice(0, 50_000), query)),
   }),
 

@@ -78,6 +78,7 @@ export async function updateRubric(tx: Tx, actor: Viewer, reviewId: string, crit
 export async function addRecommendation(tx: Tx, actor: Viewer, input: z.output<typeof recommendationSchema>) {
   const review = await tx.peerReview.findUnique({ where: { id: input.reviewId }, include: { assignments: { select: { reviewerId: true } }, _count: { select: { recommendations: true } } } });
   if (!review) throw new NotFoundError("PeerReview");
+  if (review.status === "CANCELLED" || review.status === "CLOSED") throw new ConflictError("review_not_active", "This review is closed or cancelled");
   if (!isProjectTeam(actor) && !review.assignments.some((a) => a.reviewerId === actor.id)) throw new ConflictError("not_a_reviewer", "Only the review team writes recommendations");
   const created = await tx.reviewRecommendation.create({ data: { reviewId: review.id, text: input.text, priority: input.priority, position: review._count.recommendations } });
   await recordAudit(tx, actor, "review.recommendation_added", REVIEW(review.id), null, { id: created.id, text: input.text, priority: input.priority });
@@ -98,6 +99,7 @@ export async function closeReview(tx: Tx, actor: Viewer, reviewId: string, repor
   const review = await tx.peerReview.findUnique({ where: { id: reviewId } });
   if (!review) throw new NotFoundError("PeerReview");
   if (review.status === "CANCELLED" || review.status === "CLOSED") throw new ConflictError("review_not_active", "This review is closed or cancelled");
+  if (!reportSummary.trim()) throw InputError.field(["reportSummary"], "too_small", "Write the report's summary");
   const updated = await tx.peerReview.update({ ...query, where: { id: reviewId }, data: { status: "CLOSED", closedAt: new Date(), reportSummary, reportPublishedAt: new Date() } });
   await recordAudit(tx, actor, "review.closed", REVIEW(reviewId), { status: review.status }, { status: "CLOSED", reportSummary });
   return updated;
