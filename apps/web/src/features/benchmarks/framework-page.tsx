@@ -7,7 +7,7 @@ import type { ResultOf } from "../../app/graphql.ts";
 import { errorCode } from "../../ui/error-code.ts";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { downloadFile, fileSlug } from "./download.ts";
+import { downloadFile, fileSlug } from "../../ui/download.ts";
 import { FrameworkImport } from "./framework-import.tsx";
 import { globalId } from "./ids.ts";
 import { FrameworkExportQuery, FrameworkPageQuery } from "./operations.ts";

@@ -1,7 +1,7 @@
 import type { IntlShape } from "react-intl";
 import type { MessageId } from "../../app/i18n.tsx";
 import type { ResultOf } from "../../app/graphql.ts";
-import { toCsv } from "./download.ts";
+import { toCsv } from "../../ui/download.ts";
 import type { ResultsQuery } from "./operations.ts";
 
 type Results = ResultOf<typeof ResultsQuery>["benchmarkResults"];

@@ -14,7 +14,7 @@ import { ProgressChart } from "../../ui/charts/progress-chart.tsx";
 import { RadarChart } from "../../ui/charts/radar-chart.tsx";
 import { Marker, SERIES_STYLES, levelFill, levelTextColour } from "../../ui/charts/scale.tsx";
 import { cityLabel } from "../communities/community-page.tsx";
-import { downloadFile, fileSlug } from "./download.ts";
+import { downloadFile, fileSlug } from "../../ui/download.ts";
 import { globalId } from "./ids.ts";
 import { ResultsQuery } from "./operations.ts";
 import { resultsCsv, shownCities } from "./results-csv.ts";

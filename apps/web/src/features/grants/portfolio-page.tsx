@@ -8,7 +8,7 @@ import { PageHeading } from "../../ui/page-heading.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { StatusMessage } from "../../ui/status-message.tsx";
 import { requestFailure } from "./actions.ts";
-import { downloadFile } from "./download.ts";
+import { downloadFile } from "../../ui/download.ts";
 import { categoryLabel } from "./labels.ts";
 import { formatMoney } from "./money.ts";
 import { GrantPortfolioCsvQuery, GrantPortfolioQuery, type PortfolioRow } from "./operations.ts";
