@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from "./locales.ts";
@@ -23,9 +23,33 @@ function plurals(elements: MessageFormatElement[]): { ordinal: boolean; keys: st
   });
 }
 
-const reference = load(DEFAULT_LOCALE);
+/** Names of the values a message interpolates ({name}, plural/select arguments, <tags>). */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+      into.add(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      into.add(el.value);
+      for (const o of Object.values(el.options)) argumentsOf(o.value, into);
+    }
+    if (el.type === TYPE.tag) {
+      into.add(`<${el.value}>`);
+      argumentsOf(el.children, into);
+    }
+  }
+  return into;
+}
 
-describe.each(SUPPORTED_LOCALES.map((locale) => ({ locale, messages: load(locale) })))(
+const reference = load(DEFAULT_LOCALE);
+const cataloguesOnDisk = readdirSync(new URL("../messages/", import.meta.url))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.replace(/\.json$/, ""));
+
+it("ships a catalogue for every supported locale and no stray catalogue", () => {
+  expect([...cataloguesOnDisk].sort()).toEqual([...SUPPORTED_LOCALES].sort());
+});
+
+describe.each(cataloguesOnDisk.map((locale) => ({ locale, messages: load(locale) })))(
   "catalogue $locale",
   ({ locale, messages }) => {
     it(`has exactly the keys of ${DEFAULT_LOCALE}`, () => {
@@ -39,6 +63,27 @@ describe.each(SUPPORTED_LOCALES.map((locale) => ({ locale, messages: load(locale
       for (const [id, message] of Object.entries(messages)) {
         expect(message.trim(), id).not.toBe("");
         expect(() => parse(message), `${locale}: ${id}`).not.toThrow();
+      }
+    });
+
+    it("is translated: few messages identical to English (names and shared words such as 'Status')", () => {
+      if (locale === DEFAULT_LOCALE) return;
+      const identical = Object.keys(messages).filter((id) => messages[id] === reference[id]);
+      expect(identical.length / Object.keys(reference).length, identical.slice(0, 20).join(", ")).toBeLessThan(0.08);
+    });
+
+    it("interpolates the same values as the reference message", () => {
+      if (locale === DEFAULT_LOCALE) return;
+      for (const [id, message] of Object.entries(messages)) {
+        const english = reference[id];
+        if (english === undefined) continue; // reported by the key test
+        let ast: MessageFormatElement[];
+        try {
+          ast = parse(message);
+        } catch {
+          continue; // reported by the parse test
+        }
+        expect([...argumentsOf(ast)].sort(), `${locale}: ${id}`).toEqual([...argumentsOf(parse(english))].sort());
       }
     });
 
