@@ -34,7 +34,7 @@ export default defineConfig({
   plugins: [react(), possibleTypes()],
   server: {
     // everything the API serves besides the web app: GraphQL, signed downloads, calendar feeds
-    proxy: Object.fromEntries(["/graphql", "/files", "/calendar", "/healthz"].map((path) => [path, { target: apiUrl, changeOrigin: true }])),
+    proxy: Object.fromEntries(["/graphql", "/files", "/calendar", "/exports", "/account/personal-data.json", "/healthz"].map((path) => [path, { target: apiUrl, changeOrigin: true }])),
   },
   build: {
     outDir: "dist",

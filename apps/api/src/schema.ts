@@ -13,6 +13,8 @@ import "./modules/reviews/index.ts";
 import "./modules/open-call/index.ts";
 import "./modules/practices/index.ts";
 import "./modules/grants/index.ts";
+import "./modules/dashboard/index.ts";
+import "./modules/exports/index.ts";
 
 builder.queryType({});
 builder.mutationType({});

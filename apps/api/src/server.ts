@@ -10,6 +10,7 @@ import { handleFileDownload } from "./modules/attachments/download.ts";
 import { FILES_PATH_PREFIX } from "./modules/attachments/signing.ts";
 import { REVIEW_FEED_PREFIX, handleReviewFeed } from "./modules/reviews/calendar.ts";
 import { handleCalendar, isCommunityCalendarPath } from "./modules/communities/calendar.ts";
+import { handleExports, isExportPath } from "./modules/exports/http.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const webDist = path.resolve(import.meta.dirname, "../../web/dist");
@@ -46,6 +47,7 @@ const server = createServer((req, res) => {
   if (pathname.startsWith(FILES_PATH_PREFIX)) return void handleFileDownload(db.prisma, req, res);
   if (pathname.startsWith(REVIEW_FEED_PREFIX)) return void handleReviewFeed(db.prisma, req, res);
   if (isCommunityCalendarPath(pathname)) return void handleCalendar(db.prisma, req, res);
+  if (isExportPath(pathname)) return void handleExports(db.prisma, req, res);
   if (pathname === "/healthz") {
     void health().then(({ status, body }) => {
       res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });

@@ -1,3 +1,4 @@
+import { spreadsheetSafe } from "@citypeer/domain/spreadsheet";
 import { stringify } from "csv-stringify/sync";
 import type { Client } from "@citypeer/db";
 import { grantFigures, type BudgetStatus, type GrantFigures } from "@citypeer/domain/grants";
@@ -60,18 +61,13 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "overrun_categories",
 ] as const;
 
-/** Text a city wrote could start a spreadsheet formula ("=HYPERLINK(...)"); a leading apostrophe keeps it text. */
-function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** The portfolio as CSV with a BOM and CRLF line ends, so spreadsheet programs open it with the right encoding. */
 export function portfolioCsv(rows: PortfolioRow[]): string {
   return stringify(
     rows.map((r) => [
-      safeText(r.cityName ?? ""),
-      safeText(r.organizationName),
-      safeText(r.pilotTitle),
+      spreadsheetSafe(r.cityName ?? ""),
+      spreadsheetSafe(r.organizationName),
+      spreadsheetSafe(r.pilotTitle),
       r.budgetStatus,
       r.capCents,
       r.budgetPlannedCents,
