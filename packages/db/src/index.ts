@@ -34,6 +34,8 @@ export interface CreateDbOptions {
   dataDir?: string;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** PostgreSQL connections in the pool; defaults to DATABASE_POOL_SIZE, else 10. */
+  poolSize?: number;
 }
 
 export function defaultDataDir(): string {
@@ -45,7 +47,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let pglite: PGlite | undefined;
   if (url) {
-    factory = pgAdapterFactory(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    factory = pgAdapterFactory(url, options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10));
   } else {
     const dataDir = options.dataDir ?? path.join(defaultDataDir(), "db");
     if (dataDir === "memory") pglite = new PGlite();
