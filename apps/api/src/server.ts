@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import sirv from "sirv";
 import { createDb } from "@citypeer/db";
+import { whileStarting } from "@citypeer/db/startup";
 import { DEMO_PASSWORD, demoUsers, isEmpty, seed } from "../../../prisma/seed/index.ts";
 import { createApp } from "./app.ts";
 import { startJobs } from "./jobs/runner.ts";
@@ -16,12 +17,16 @@ const port = Number(process.env.PORT ?? 4000);
 const webDist = path.resolve(import.meta.dirname, "../../web/dist");
 
 const started = Date.now();
-const db = await createDb();
-if (await isEmpty(db.prisma)) {
-  await seed(db.prisma);
-  console.log(`Seeded demo data. Demo accounts (password "${DEMO_PASSWORD}"):`);
-  for (const u of demoUsers()) console.log(`  ${u.email.padEnd(36)} ${u.roles.join(", ")}`);
-}
+const db = await createDb({ migrate: false });
+// replicas starting together migrate and seed one at a time (a PostgreSQL advisory lock)
+await whileStarting(db, async () => {
+  await db.migrate();
+  if (await isEmpty(db.prisma)) {
+    await seed(db.prisma);
+    console.log(`Seeded demo data. Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const u of demoUsers()) console.log(`  ${u.email.padEnd(36)} ${u.roles.join(", ")}`);
+  }
+});
 // Jobs run here unless WORKER=separate, where `pnpm worker` runs them (PostgreSQL only: PGlite is one process).
 const separateWorker = process.env.WORKER === "separate";
 if (separateWorker && db.kind === "pglite") throw new Error("WORKER=separate needs DATABASE_URL: the embedded database serves one process");
