@@ -23,6 +23,7 @@ const NAV_ITEMS: { to: string; label: MessageId; roles?: Role[] }[] = [
   { to: "/grants/mine", label: "nav.myGrant", roles: ["CITY_OFFICER"] },
   { to: "/practices", label: "nav.practices" },
   { to: "/organizations", label: "nav.organizations", roles: ["ADMIN", "PROJECT_MANAGER"] },
+  { to: "/data-exports", label: "nav.dataExports", roles: ["PROJECT_MANAGER"] },
   { to: "/admin/users", label: "nav.users", roles: ["ADMIN"] },
 ];
 

@@ -118,6 +118,11 @@ export const router = createBrowserRouter([
           // pilot grants (features/grants): the portfolio, the officer's own grant, one grant by raw uuid
           { path: "grants", lazy: async () => ({ Component: (await import("../features/grants/portfolio-page.tsx")).PortfolioPage }) },
           { path: "grants/mine", lazy: async () => ({ Component: (await import("../features/grants/my-grant-page.tsx")).MyGrantPage }) },
+          // every table as CSV with a README of its columns (features/exports); the files come from the server's /exports/
+          {
+            path: "data-exports",
+            lazy: async () => ({ Component: (await import("../features/exports/data-exports-page.tsx")).DataExportsPage }),
+          },
           { path: "grants/:id", lazy: async () => ({ Component: (await import("../features/grants/grant-page.tsx")).GrantPage }) },
           { path: "*", lazy: async () => ({ Component: (await import("./not-found-page.tsx")).NotFoundPage }) },
         ],

@@ -87,6 +87,20 @@ export function AccountPage() {
               </Link>
             </p>
           </section>
+          <section aria-labelledby="account-data">
+            <h2 id="account-data">
+              <FormattedMessage id="account.dataHeading" />
+            </h2>
+            <p>
+              <FormattedMessage id="account.dataIntro" />
+            </p>
+            <p>
+              {/* a plain link: the server sends the file with the session cookie, the browser saves it */}
+              <a className="button" href="/account/personal-data.json" download>
+                <FormattedMessage id="account.dataDownload" />
+              </a>
+            </p>
+          </section>
         </div>
       )}
     </>
