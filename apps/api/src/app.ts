@@ -2,6 +2,7 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Db } from "@citypeer/db";
 import { createContext, type Context, type ServerContext } from "./context.ts";
+import { createAppLogger, maskErrors } from "./database-errors.ts";
 import type { ResponseCookies } from "./auth/session.ts";
 import { schema } from "./schema.ts";
 import { noJobs, type Jobs } from "./jobs/runner.ts";
@@ -35,9 +36,10 @@ export function createApp({ db, jobs = noJobs }: AppOptions) {
     graphqlEndpoint: "/graphql",
     graphiql: !isProduction,
     landingPage: false,
-    // Unexpected errors reach the log, not the user; coded GraphQLErrors (FORBIDDEN, ...) pass through.
-    maskedErrors: true,
-    logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
+    // Unexpected errors reach the log, not the user; coded GraphQLErrors (FORBIDDEN, ...) pass through,
+    // and an unreachable database is a 503 DATABASE_UNAVAILABLE with Retry-After (database-errors.ts).
+    maskedErrors: { maskError: maskErrors },
+    logging: createAppLogger(process.env.LOG_LEVEL === "debug" ? "debug" : "warn"),
     plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useResponseCookies(jar)],
     context: async ({ request, ...server }) => {
       const cookies: ResponseCookies = [];

@@ -36,12 +36,19 @@ const { yoga } = createApp({ db, jobs });
 // The built web app, with index.html for every client-side route.
 const serveWeb = existsSync(webDist) ? sirv(webDist, { single: true, etag: true, gzip: false }) : null;
 
+/** 200 when the database answers within 3 s, else 503: a load balancer stops sending traffic, nobody restarts the process. */
 async function health(): Promise<{ status: number; body: object }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("no answer within 3 s")), 3_000);
+  });
   try {
-    await db.prisma.$queryRaw`SELECT 1`;
+    await Promise.race([db.prisma.$queryRaw`SELECT 1`, timeout]);
     return { status: 200, body: { status: "ok", database: db.kind } };
   } catch {
     return { status: 503, body: { status: "unavailable", database: "unreachable" } };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -40,7 +40,15 @@ export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAda
  * as one implicit transaction: it applies entirely or not at all.
  */
 export function pgAdapterFactory(url: string, poolSize: number): SqlMigrationAwareDriverAdapterFactory {
-  return withScriptRunner(new PrismaPg({ connectionString: url, max: poolSize }), (adapter, script) => adapter.client.query(script));
+  const pool = {
+    connectionString: url,
+    max: poolSize,
+    // a server that does not answer (network gone, not refused) fails the request after 10 s instead of hanging it
+    connectionTimeoutMillis: 10_000,
+    // and a connection whose peer vanished is noticed by TCP keepalive rather than on the next query
+    keepAlive: true,
+  };
+  return withScriptRunner(new PrismaPg(pool), (adapter, script) => adapter.client.query(script));
 }
 
 /** A PostgreSQL array literal ('{"A","B"}'): the text form every array type accepts. */

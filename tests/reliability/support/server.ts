@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -69,6 +69,12 @@ export async function startServer(options: { port: number; databaseUrl: string; 
         clearTimeout(killed);
       }
       rmSync(dataDir, { recursive: true, force: true });
+      // RELIABILITY_LOG_DIR keeps what each process wrote, to read after a failure
+      const logDir = process.env.RELIABILITY_LOG_DIR;
+      if (logDir) {
+        mkdirSync(logDir, { recursive: true });
+        writeFileSync(path.join(logDir, `api-${options.port}-${Date.now()}.log`), output);
+      }
     },
   };
 
