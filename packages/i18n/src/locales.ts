@@ -1,5 +1,5 @@
 /** Languages the platform ships a catalogue for (messages/<locale>.json). Adding one: a row here, in LOCALE_NAMES and a catalogue file. */
-export const SUPPORTED_LOCALES = ["en", "de", "ar"] as const;
+export const SUPPORTED_LOCALES = ["en", "de", "fr", "it", "es", "el", "bg", "pl", "hr", "nl", "ro", "ar", "fa", "tr", "uk"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -10,7 +10,19 @@ export const RTL_LOCALES: readonly string[] = ["ar", "fa", "ps"];
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
   de: "Deutsch",
+  fr: "Français",
+  it: "Italiano",
+  es: "Español",
+  el: "Ελληνικά",
+  bg: "Български",
+  pl: "Polski",
+  hr: "Hrvatski",
+  nl: "Nederlands",
+  ro: "Română",
   ar: "العربية",
+  fa: "فارسی",
+  tr: "Türkçe",
+  uk: "Українська",
 };
 
 /** Language subtag of a BCP 47 tag ("ar-EG" -> "ar"). */

@@ -21,7 +21,19 @@ declare global {
 const catalogues = {
   en: () => import("@citypeer/i18n/messages/en.json"),
   de: () => import("@citypeer/i18n/messages/de.json"),
+  fr: () => import("@citypeer/i18n/messages/fr.json"),
+  it: () => import("@citypeer/i18n/messages/it.json"),
+  es: () => import("@citypeer/i18n/messages/es.json"),
+  el: () => import("@citypeer/i18n/messages/el.json"),
+  bg: () => import("@citypeer/i18n/messages/bg.json"),
+  pl: () => import("@citypeer/i18n/messages/pl.json"),
+  hr: () => import("@citypeer/i18n/messages/hr.json"),
+  nl: () => import("@citypeer/i18n/messages/nl.json"),
+  ro: () => import("@citypeer/i18n/messages/ro.json"),
   ar: () => import("@citypeer/i18n/messages/ar.json"),
+  fa: () => import("@citypeer/i18n/messages/fa.json"),
+  tr: () => import("@citypeer/i18n/messages/tr.json"),
+  uk: () => import("@citypeer/i18n/messages/uk.json"),
 } satisfies Record<Locale, () => Promise<{ default: Messages }>>;
 
 const STORAGE_KEY = "citypeer.locale";
