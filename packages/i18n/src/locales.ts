@@ -1,5 +1,5 @@
 /** Languages the platform ships a catalogue for (messages/<locale>.json). Adding one: a row here, in LOCALE_NAMES and a catalogue file. */
-export const SUPPORTED_LOCALES = ["en", "de", "fr", "it", "es", "el", "bg", "pl", "hr", "nl", "ro", "ar", "fa", "tr", "uk"] as const;
+export const SUPPORTED_LOCALES = ["en", "de", "fr", "it", "es", "el", "bg", "pl", "hr", "nl", "ro", "ar", "fa", "ps", "ru", "tr", "uk"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -21,6 +21,8 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   ro: "Română",
   ar: "العربية",
   fa: "فارسی",
+  ps: "پښتو",
+  ru: "Русский",
   tr: "Türkçe",
   uk: "Українська",
 };
