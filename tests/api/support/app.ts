@@ -13,11 +13,14 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** The real Yoga app in-process on a fresh database, with helpers to call it as a given person. */
-export async function createTestApp(options: { seed?: boolean } = {}) {
+/**
+ * The real Yoga app in-process on a fresh database, with helpers to call it as a given person.
+ * `production: true` builds the production stack (persisted operations only, no introspection).
+ */
+export async function createTestApp(options: { seed?: boolean; production?: boolean; allowArbitraryOperations?: boolean } = {}) {
   const db: Db = await freshDatabase();
   if (options.seed) await seed(db.prisma);
-  const { yoga } = createApp({ db });
+  const { yoga } = createApp({ db, production: options.production ?? false, allowArbitraryOperations: options.allowArbitraryOperations });
 
   async function post(body: unknown, request: RequestOptions = {}): Promise<Response> {
     return yoga.fetch(

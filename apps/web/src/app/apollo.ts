@@ -1,8 +1,10 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { ErrorLink } from "@apollo/client/link/error";
+import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import possibleTypes from "virtual:possible-types";
 import { MeQuery } from "../features/identity/operations.ts";
+import { sha256Hex } from "./persisted-document.ts";
 
 /** The API is on the same origin (Vite proxies /graphql in development). */
 export function createApolloClient() {
@@ -30,5 +32,10 @@ export function createApolloClient() {
     headers: { "x-graphql-yoga-csrf": "1" },
   });
 
-  return new ApolloClient({ link: ApolloLink.from([sessionEnded, http]), cache });
+  // Production builds send only the SHA-256 of each document; the API runs just the operations in
+  // apps/api/persisted-operations.json (`pnpm gql:persist`). No retry with the full document: the API would
+  // refuse it, and an unknown hash means a stale manifest, which should fail loudly (the e2e tests see it).
+  const persisted = new PersistedQueryLink({ sha256: sha256Hex, retry: () => false });
+
+  return new ApolloClient({ link: ApolloLink.from([sessionEnded, ...(import.meta.env.PROD ? [persisted] : []), http]), cache });
 }

@@ -1,6 +1,6 @@
-import { print } from "graphql";
 import { attachmentSizeIssue, type AttachmentPurpose } from "@citypeer/domain/attachments";
 import { graphql, type ResultOf } from "../../app/graphql.ts";
+import { uploadOperation } from "../../app/upload-operation.ts";
 
 export const UploadAttachmentMutation = graphql(`
   mutation UploadAttachment($input: UploadAttachmentInput!) {
@@ -39,7 +39,7 @@ export async function uploadAttachment(file: File, purpose: AttachmentPurpose): 
   if (sizeIssue) return { ok: false, code: sizeIssue.code, message: sizeIssue.message };
 
   const body = new FormData();
-  body.append("operations", JSON.stringify({ query: print(UploadAttachmentMutation), variables: { input: { file: null, purpose } } }));
+  body.append("operations", JSON.stringify(await uploadOperation(UploadAttachmentMutation, { input: { file: null, purpose } })));
   body.append("map", JSON.stringify({ "0": ["variables.input.file"] }));
   body.append("0", file, file.name);
   let response: Response;

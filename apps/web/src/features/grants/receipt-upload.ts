@@ -1,6 +1,6 @@
-import { print } from "graphql";
 import { attachmentSizeIssue } from "@citypeer/domain/attachments";
 import { graphql, type ResultOf } from "../../app/graphql.ts";
+import { uploadOperation } from "../../app/upload-operation.ts";
 
 export const UploadReceiptMutation = graphql(`
   mutation UploadReceipt($input: UploadAttachmentInput!) {
@@ -34,7 +34,7 @@ export async function uploadReceipt(file: File): Promise<ReceiptUpload> {
   const sizeIssue = attachmentSizeIssue(file.size);
   if (sizeIssue) return { ok: false, code: sizeIssue.code, message: sizeIssue.message };
   const body = new FormData();
-  body.append("operations", JSON.stringify({ query: print(UploadReceiptMutation), variables: { input: { file: null, purpose: "RECEIPT" } } }));
+  body.append("operations", JSON.stringify(await uploadOperation(UploadReceiptMutation, { input: { file: null, purpose: "RECEIPT" } })));
   body.append("map", JSON.stringify({ "0": ["variables.input.file"] }));
   body.append("0", file, file.name);
   let response: Response;
