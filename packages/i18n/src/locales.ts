@@ -1,5 +1,5 @@
 /** Languages the platform ships a catalogue for (messages/<locale>.json). Adding one: a row here, in LOCALE_NAMES and a catalogue file. */
-export const SUPPORTED_LOCALES = ["en", "de", "fr", "it", "es", "el", "bg", "pl", "hr", "nl", "ro", "ar", "fa", "ps", "ru", "tr", "uk"] as const;
+export const SUPPORTED_LOCALES = ["en", "de", "fr", "it", "es", "el", "bg", "pl", "hr", "sv", "nl", "ro", "ar", "fa", "ps", "ru", "tr", "uk"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -17,6 +17,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   bg: "Български",
   pl: "Polski",
   hr: "Hrvatski",
+  sv: "Svenska",
   nl: "Nederlands",
   ro: "Română",
   ar: "العربية",
@@ -30,6 +31,17 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 /** Language subtag of a BCP 47 tag ("ar-EG" -> "ar"). */
 function language(tag: string): string {
   return tag.toLowerCase().split(/[-_]/)[0] ?? "";
+}
+
+/**
+ * Persian and Pashto default to the Solar Hijri calendar in Intl; deadlines, meetings and payments here are
+ * set in the European calendar, so these readers get Gregorian dates (in their own script and digits).
+ */
+const GREGORIAN_OVERRIDE = ["fa", "ps"];
+
+/** The tag to give Intl formatters (react-intl, e-mails) for a locale. */
+export function formattingLocale(locale: string): string {
+  return GREGORIAN_OVERRIDE.includes(language(locale)) ? `${locale}-u-ca-gregory` : locale;
 }
 
 export function isRtl(locale: string): boolean {

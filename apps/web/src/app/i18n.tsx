@@ -1,7 +1,7 @@
 import { createContext, use, useEffect, useState, type ReactNode } from "react";
 import { IntlProvider, type IntlShape } from "react-intl";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { DEFAULT_LOCALE, isRtl, isSupportedLocale, matchLocale, type Locale } from "@citypeer/i18n/locales";
+import { DEFAULT_LOCALE, formattingLocale, isRtl, isSupportedLocale, matchLocale, type Locale } from "@citypeer/i18n/locales";
 import type en from "@citypeer/i18n/messages/en.json";
 import { MeQuery, UpdateMyLocaleMutation } from "../features/identity/operations.ts";
 
@@ -28,6 +28,7 @@ const catalogues = {
   bg: () => import("@citypeer/i18n/messages/bg.json"),
   pl: () => import("@citypeer/i18n/messages/pl.json"),
   hr: () => import("@citypeer/i18n/messages/hr.json"),
+  sv: () => import("@citypeer/i18n/messages/sv.json"),
   nl: () => import("@citypeer/i18n/messages/nl.json"),
   ro: () => import("@citypeer/i18n/messages/ro.json"),
   ar: () => import("@citypeer/i18n/messages/ar.json"),
@@ -121,7 +122,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   if (!loaded || (me.loading && !me.data)) return null;
   return (
     <LocaleContext value={{ locale: loaded.locale, setLocale }}>
-      <IntlProvider locale={loaded.locale} defaultLocale={DEFAULT_LOCALE} messages={loaded.messages}>
+      <IntlProvider locale={formattingLocale(loaded.locale)} defaultLocale={DEFAULT_LOCALE} messages={loaded.messages}>
         {children}
       </IntlProvider>
     </LocaleContext>

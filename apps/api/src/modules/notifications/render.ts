@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { IntlMessageFormat } from "intl-messageformat";
-import { DEFAULT_LOCALE, isRtl, isSupportedLocale } from "@citypeer/i18n/locales";
+import { DEFAULT_LOCALE, formattingLocale, isRtl, isSupportedLocale } from "@citypeer/i18n/locales";
 
 const require = createRequire(import.meta.url);
 const catalogues = new Map<string, Record<string, string>>();
@@ -20,7 +20,7 @@ export function translate(locale: string, id: string, values: Record<string, str
   const message = catalogue(locale)[id] ?? catalogue(DEFAULT_LOCALE)[id];
   if (message === undefined) throw new Error(`Missing message ${id}`);
   const lang = isSupportedLocale(locale) ? locale : DEFAULT_LOCALE;
-  return String(new IntlMessageFormat(message, lang).format(values));
+  return String(new IntlMessageFormat(message, formattingLocale(lang)).format(values));
 }
 
 const escapeHtml = (s: string) =>
