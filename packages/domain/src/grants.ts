@@ -466,7 +466,3 @@ export function grantFigures(
     overrunCategories: overrunCategories(grant.lines, grant.expenses),
   };
 }
-
-/** English words for notification payloads (the catalogue texts interpolate them). */
-export const TRANCHE_LABELS: Record<TrancheKind, string> = { PRE_FINANCING: "pre-financing", INTERIM: "interim", FINAL_BALANCE: "final balance" };
-export const REPORT_LABELS: Record<ReportKind, string> = { INTERIM_REPORT: "interim report", FINAL_REPORT: "final report" };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ReportKind, TrancheKind } from "./grants.ts";
+import type { ApplicationOutcome } from "./open-call.ts";
 
 export const EMAIL_MODES = ["IMMEDIATE", "DAILY_DIGEST", "NONE"] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
@@ -33,6 +35,23 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
 
 /** Values a notification's text can interpolate: plain strings and numbers, nothing that could carry markup. */
 export type NotificationPayload = Record<string, string | number>;
+
+/**
+ * Kinds whose payload carries codes, never words: the catalogue message picks the words in the reader's
+ * language (`{decision, select, APPROVED {...} REJECTED {...} other {...}}`), so no English label ends up
+ * inside a Polish or Persian notification. What people wrote (a reason, a description) travels as its own
+ * value and is shown as written. The `other` branch words anything else (an older payload) neutrally.
+ */
+export type CodedNotificationPayloads = {
+  "grant.budget_decided": { decision: "APPROVED" } | { decision: "REJECTED"; reason: string };
+  "grant.expense_decided": { description: string; decision: "APPROVED" } | { description: string; decision: "REJECTED"; reason: string };
+  "grant.tranche_paid": { tranche: TrancheKind };
+  "grant.report_due": { report: ReportKind; date: string };
+  "call.results_published": { call: string; result: ApplicationOutcome };
+};
+
+/** The payload a kind takes: the coded shape where there is one, plain values otherwise. */
+export type NotificationPayloadOf<K extends NotificationKind> = K extends keyof CodedNotificationPayloads ? CodedNotificationPayloads[K] : NotificationPayload;
 
 export const notificationPreferencesSchema = z.object({
   preferences: z

@@ -13,7 +13,6 @@ import {
   outsideCitySlug,
   rankApplications,
   rankMentors,
-  resultWord,
   scoreIssues,
   selectionConflict,
   weightedApplicationScore,
@@ -171,7 +170,6 @@ describe("selection and results", () => {
     expect(applicationOutcome("SELECTED", null)).toBeNull();
     expect(applicationOutcome("SELECTED", at(1))).toBe("SELECTED");
     expect(applicationOutcome("REJECTED", at(1))).toBe("NOT_SELECTED");
-    expect([resultWord("SELECTED"), resultWord("REJECTED")]).toEqual(["selected", "not selected"]);
   });
 
   it("keeps the criteria once evaluation started, and everything once results are out", () => {

@@ -261,11 +261,6 @@ export function applicationOutcome(status: ApplicationStatus, resultsPublishedAt
   return status === "SELECTED" ? "SELECTED" : "NOT_SELECTED";
 }
 
-/** The stable word the results notification carries (`{result}`); the web app translates it. */
-export function resultWord(status: ApplicationStatus): "selected" | "not selected" {
-  return status === "SELECTED" ? "selected" : "not selected";
-}
-
 // ---------------------------------------------------------------------------------------------
 // Mentoring
 // ---------------------------------------------------------------------------------------------

@@ -188,7 +188,21 @@ describe("iCalendar", () => {
     expect(event!.endDate.toJSDate().getTime()).toBe(training.endsAt.getTime());
     expect(event!.location).toBe("https://meet.example.eu/consolidate");
     expect(event!.component.getFirstPropertyValue("url")).toBe("https://meet.example.eu/consolidate");
-    expect(event!.description).toContain("https://meet.example.eu/consolidate");
+    expect(event!.description).toContain("Online: https://meet.example.eu/consolidate");
+  });
+
+  it("adds its few words in the reader's language and the organisers' text as written", async () => {
+    const training = await app.prisma.communitySession.findFirstOrThrow({ where: { topic: "NEWCOMER_DATA", communityId: null } });
+    const reader = await app.userByEmail("officer.lublin@citypeer.eu");
+    await app.prisma.user.update({ where: { id: reader.id }, data: { locale: "pl" } });
+    try {
+      const [event] = events(await (await download(`/calendar/sessions/${training.id}.ics`, "officer.lublin@citypeer.eu")).text());
+      expect(event!.summary).toBe("Generating and sharing data on newcomers");
+      expect(event!.description).toContain("Udział online: https://meet.example.eu/consolidate");
+      expect(event!.description).not.toContain("Online: ");
+    } finally {
+      await app.prisma.user.update({ where: { id: reader.id }, data: { locale: "en" } });
+    }
   });
 
   it("gives the same UID on every download, so a second import updates the event", async () => {

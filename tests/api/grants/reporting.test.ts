@@ -68,7 +68,7 @@ describe("report reminders", () => {
 
     expect(await sendReportReminders(app.prisma, now)).toBe(1);
     const note = await app.prisma.notification.findFirstOrThrow({ where: { userId: milan.officer.id, kind: "grant.report_due" } });
-    expect(note.payload).toMatchObject({ report: "interim report", date: isoDay(due), link: `/grants/${milan.grant.id}` });
+    expect(note.payload).toMatchObject({ report: "INTERIM_REPORT", date: isoDay(due), link: `/grants/${milan.grant.id}` });
     const email = await app.prisma.emailOutbox.findFirstOrThrow({ where: { userId: milan.officer.id, kind: "grant.report_due" } });
     expect(email).toMatchObject({ status: "PENDING", subject: "A report is due in a week" });
     expect(email.textBody).toContain(`Your interim report is due on ${isoDay(due)}.`);

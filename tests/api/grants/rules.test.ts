@@ -244,7 +244,7 @@ describe("money rules: refused with a typed error on the right field, nothing wr
     await app.gql(g.officer, PROPOSE, { input: { grantId: g.id, lines: STAFF_ONLY } });
     expect(result(await app.gql(pm, REJECT_BUDGET, { input: { grantId: g.id, reason: "Add co-design costs" } })).data.budgetStatus).toBe("NOT_PROPOSED");
     const note = await app.prisma.notification.findFirstOrThrow({ where: { userId: g.officer.id, kind: "grant.budget_decided" } });
-    expect(note.payload).toMatchObject({ decision: "rejected (Add co-design costs)" });
+    expect(note.payload).toMatchObject({ decision: "REJECTED", reason: "Add co-design costs" });
 
     const lines = [...STAFF_ONLY, { category: "CO_DESIGN_PARTICIPATION", plannedCents: 300_000 }];
     await app.gql(g.officer, PROPOSE, { input: { grantId: g.id, lines } });

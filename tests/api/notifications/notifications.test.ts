@@ -68,12 +68,13 @@ describe("delivery through a real SMTP server", () => {
       await app.prisma.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { status: "LOGGED" } }); // earlier tests' mail
       const user = await app.make.user();
       await app.prisma.user.update({ where: { id: user.id }, data: { locale: "ar" } });
-      await app.prisma.$transaction((tx) => notify(tx, [user.id], "grant.tranche_paid", { tranche: "pre-financing" }));
+      await app.prisma.$transaction((tx) => notify(tx, [user.id], "grant.tranche_paid", { tranche: "PRE_FINANCING" }));
       jobs.emailsWaiting();
       const [mail] = await smtp.waitFor(1);
       expect(mail!.to).toMatchObject({ value: [{ address: user.email }] });
       expect(mail!.subject).toBe("تم دفع دفعة من المنحة");
-      expect(mail!.text).toContain("pre-financing");
+      expect(mail!.text).toContain("التمويل المسبق");
+      expect(mail!.text).not.toContain("PRE_FINANCING");
       expect(mail!.html).toContain('dir="rtl"');
       const row = await app.prisma.emailOutbox.findFirstOrThrow({ where: { userId: user.id } });
       expect(row).toMatchObject({ status: "SENT", attempts: 1 });
@@ -124,7 +125,7 @@ describe("delivery through a real SMTP server", () => {
       const user = await app.make.user();
       await app.prisma.notificationPreference.create({ data: { userId: user.id, kind: "grant.expense_decided", email: "DAILY_DIGEST" } });
       for (const description of ["Train tickets", "Interpreters"]) {
-        await app.prisma.$transaction((tx) => notify(tx, [user.id], "grant.expense_decided", { description, decision: "approved" }));
+        await app.prisma.$transaction((tx) => notify(tx, [user.id], "grant.expense_decided", { description, decision: "APPROVED" }));
       }
       expect(await queueDailyDigests(app.prisma)).toBe(1);
       await deliverDueEmails(app.prisma, createMailer(smtp.url), silent);

@@ -47,7 +47,7 @@ describe("an outside city applies without an account", () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toMatchObject({ value: [{ address: "jana.novakova@brno.example.eu" }] });
     expect(mail!.subject).toBe("You are invited to citypeer");
-    expect(mail!.text).toContain("the CONSOLIDATE project team");
+    expect(mail!.text).toContain("the CONSOLIDATE project team has invited you");
     const token = linkIn(mail!, "/accept-invitation").searchParams.get("token")!;
 
     const accepted = await app.gql(null, ACCEPT, { input: { token, password: "brno applies 2026" } });

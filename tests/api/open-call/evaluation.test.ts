@@ -121,9 +121,9 @@ describe("ranking, selection and results", () => {
     expect((await app.prisma.callApplication.findUniqueOrThrow({ where: { id: graz.rawId } })).status).toBe("REJECTED");
     const notes = await app.prisma.notification.findMany({ where: { kind: "call.results_published" }, orderBy: { userId: "asc" } });
     const byUser = new Map(notes.map((n) => [n.userId, n.payload]));
-    expect(byUser.get(brno.contactUserId)).toMatchObject({ call: call.title, result: "selected" });
-    expect(byUser.get(lyon.contactUserId)).toMatchObject({ result: "selected" });
-    expect(byUser.get(graz.contactUserId)).toMatchObject({ call: call.title, result: "not selected" });
+    expect(byUser.get(brno.contactUserId)).toMatchObject({ call: call.title, result: "SELECTED" });
+    expect(byUser.get(lyon.contactUserId)).toMatchObject({ result: "SELECTED" });
+    expect(byUser.get(graz.contactUserId)).toMatchObject({ call: call.title, result: "NOT_SELECTED" });
     expect(notes).toHaveLength(3);
     expect((await app.gql(lyonContact, APPLICATION, { id: lyon.id })).data.node.outcome).toBe("SELECTED");
     const grazContact = await app.prisma.user.findUniqueOrThrow({ where: { id: graz.contactUserId } });

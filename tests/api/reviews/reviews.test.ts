@@ -288,6 +288,18 @@ describe("iCalendar feed", () => {
     expect(dortmund.startDate.toString()).toBe("2027-03-02");
     expect(dortmund.endDate.toString()).toBe("2027-03-05"); // exclusive end of an all-day event
     expect(dortmund.uid).toMatch(/^review-.+@citypeer$/);
+    expect(dortmund.summary).toMatch(/^Peer review: Dortmund, /);
+    expect(dortmund.description).toContain("Reviewers: ");
+
+    // the words the feed adds are in the reader's language; the pilot's title stays as the city wrote it
+    await app.prisma.user.update({ where: { id: vienna.id }, data: { locale: "pl" } });
+    const polish = new ICAL.Component(ICAL.parse((await reviewFeed(app.prisma, token))!)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    const inPolish = polish.find((e) => e.uid === dortmund.uid)!;
+    expect(inPolish.summary).toBe(dortmund.summary.replace("Peer review: ", "Przegląd partnerski: "));
+    expect(inPolish.description).toMatch(/^(Wizyta na miejscu|Online)\n\nRecenzenci: /);
+    expect(inPolish.description).not.toMatch(/Reviewers|On-site visit|Online review/);
+    expect(new ICAL.Component(ICAL.parse((await reviewFeed(app.prisma, token))!)).getFirstPropertyValue("x-wr-calname")).toBe("citypeer: przeglądy partnerskie");
+    await app.prisma.user.update({ where: { id: vienna.id }, data: { locale: "en" } });
 
     await app.gql(vienna, "mutation { revokeCalendarFeed }");
     expect(await reviewFeed(app.prisma, token)).toBeNull();

@@ -3,6 +3,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import type { Client } from "@citypeer/db";
 import { slugFromName } from "@citypeer/domain/communities";
 import { SESSION_COOKIE, readCookie, sessionFromToken } from "../../auth/session.ts";
+import { translate } from "../notifications/render.ts";
 
 const SESSIONS_PREFIX = "/calendar/sessions/";
 const COMMUNITIES_PREFIX = "/calendar/communities/";
@@ -27,8 +28,11 @@ type CalendarSession = {
 
 const SESSION_FIELDS = { id: true, title: true, description: true, startsAt: true, endsAt: true, location: true, onlineUrl: true, createdAt: true } as const;
 
-/** An RFC 5545 calendar with one VEVENT per session, times in UTC (each calendar app shows them in its own zone). */
-export function sessionsCalendar(name: string, sessions: CalendarSession[]): string {
+/**
+ * An RFC 5545 calendar with one VEVENT per session, times in UTC (each calendar app shows them in its own zone).
+ * Titles and descriptions are the organisers' own words; the few words added are in the reader's language.
+ */
+export function sessionsCalendar(name: string, sessions: CalendarSession[], locale: string): string {
   const calendar = ical({ name, prodId: { company: "citypeer", product: "citypeer", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
   for (const s of sessions) {
     calendar.createEvent({
@@ -39,7 +43,7 @@ export function sessionsCalendar(name: string, sessions: CalendarSession[]): str
       created: s.createdAt,
       summary: s.title,
       // several calendar apps show neither URL nor an empty location: the link goes in the text as well
-      description: [s.description, s.onlineUrl ? `Online: ${s.onlineUrl}` : ""].filter(Boolean).join("\n\n") || null,
+      description: [s.description, s.onlineUrl ? translate(locale, "calendar.onlineAt", { url: s.onlineUrl }) : ""].filter(Boolean).join("\n\n") || null,
       location: s.location ?? s.onlineUrl,
       url: s.onlineUrl,
     });
@@ -61,7 +65,8 @@ export async function calendarResponse(db: Client, request: Request): Promise<Re
   const match = ROUTE.exec(new URL(request.url).pathname);
   if (!match) return plain(404, "Not found");
   const token = readCookie(request, SESSION_COOKIE);
-  if (!token || !(await sessionFromToken(db, token))) return plain(401, "Sign in to citypeer first");
+  const viewer = token ? await sessionFromToken(db, token) : null;
+  if (!viewer) return plain(401, "Sign in to citypeer first");
 
   const [, kind, id] = match as unknown as [string, "sessions" | "communities", string];
   let name: string;
@@ -81,7 +86,7 @@ export async function calendarResponse(db: Client, request: Request): Promise<Re
     name = community.name;
   }
 
-  const body = sessionsCalendar(name, sessions);
+  const body = sessionsCalendar(name, sessions, viewer.locale);
   return new Response(request.method === "HEAD" ? null : body, {
     status: 200,
     headers: {

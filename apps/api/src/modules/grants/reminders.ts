@@ -1,5 +1,5 @@
 import type { Client } from "@citypeer/db";
-import { REPORT_LABELS, isoDayOf, reminderWindow } from "@citypeer/domain/grants";
+import { isoDayOf, reminderWindow } from "@citypeer/domain/grants";
 import { notify } from "../notifications/service.ts";
 
 /**
@@ -27,7 +27,7 @@ export async function sendReportReminders(db: Client, now = new Date()): Promise
         where: { organizationId: deadline.grant.pilot.organizationId, roles: { has: "CITY_OFFICER" }, deactivatedAt: null },
         select: { id: true },
       });
-      await notify(tx, officers.map((o) => o.id), "grant.report_due", { report: REPORT_LABELS[deadline.kind], date: isoDayOf(deadline.dueDate) }, `/grants/${deadline.grantId}`);
+      await notify(tx, officers.map((o) => o.id), "grant.report_due", { report: deadline.kind, date: isoDayOf(deadline.dueDate) }, `/grants/${deadline.grantId}`);
       reminded++;
     });
   }

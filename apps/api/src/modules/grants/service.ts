@@ -1,7 +1,6 @@
 import type { Tx } from "@citypeer/db";
 import type { FieldIssue } from "@citypeer/domain/errors";
 import {
-  TRANCHE_LABELS,
   approvedLines,
   budgetApprovalIssues,
   budgetBackstopCents,
@@ -218,7 +217,7 @@ export async function approveBudget(tx: Tx, actor: Viewer, input: { grantId: str
       tx.grant.update({ where: { id: grant.id }, data: { budgetStatus: "APPROVED", budgetApprovedAt: new Date(), budgetTotalCents: budgetBackstopCents(next) } }),
     );
     await recordAudit(tx, actor, "budget.approved", GRANT(grant.id), grantSnapshot(grant), grantSnapshot(updated));
-    await notify(tx, await cityOfficerIds(tx, grant.pilot.organizationId), "grant.budget_decided", { decision: "approved" }, grantLink(grant.id));
+    await notify(tx, await cityOfficerIds(tx, grant.pilot.organizationId), "grant.budget_decided", { decision: "APPROVED" }, grantLink(grant.id));
     return grant.id;
   });
   return tx.grant.findUniqueOrThrow({ ...query, where: { id } });
@@ -235,7 +234,7 @@ export async function rejectBudget(tx: Tx, actor: Viewer, input: { grantId: stri
       tx.grant.update({ where: { id: grant.id }, data: { budgetStatus: rejected.status, budgetTotalCents: budgetBackstopCents(rejected.lines) } }),
     );
     await recordAudit(tx, actor, "budget.rejected", GRANT(grant.id), grantSnapshot(grant), { ...grantSnapshot(updated), reason: input.reason });
-    await notify(tx, await cityOfficerIds(tx, grant.pilot.organizationId), "grant.budget_decided", { decision: `rejected (${input.reason})` }, grantLink(grant.id));
+    await notify(tx, await cityOfficerIds(tx, grant.pilot.organizationId), "grant.budget_decided", { decision: "REJECTED", reason: input.reason }, grantLink(grant.id));
     return grant.id;
   });
   return tx.grant.findUniqueOrThrow({ ...query, where: { id } });
@@ -312,7 +311,7 @@ export async function markTranchePaid(tx: Tx, actor: Viewer, input: { trancheId:
     throwIssues(tranchePaymentIssues(tranche, finalReportAccepted));
     const updated = await tx.tranche.update({ where: { id: tranche.id }, data: { status: "PAID", paidAt: new Date() } });
     await recordAudit(tx, actor, "tranche.paid", TRANCHE(tranche.id), trancheSnapshot(tranche), trancheSnapshot(updated));
-    await notify(tx, await cityOfficerIds(tx, grant.pilot.organizationId), "grant.tranche_paid", { tranche: TRANCHE_LABELS[tranche.kind] }, grantLink(grant.id));
+    await notify(tx, await cityOfficerIds(tx, grant.pilot.organizationId), "grant.tranche_paid", { tranche: tranche.kind }, grantLink(grant.id));
     return tranche.id;
   });
   return tx.tranche.findUniqueOrThrow({ ...query, where: { id } });
@@ -367,7 +366,7 @@ export async function approveExpense(tx: Tx, actor: Viewer, input: { expenseId: 
     throwIssues(expenseApprovalIssues(money(grant), expense));
     const updated = await tx.expense.update({ where: { id: expense.id }, data: { status: "APPROVED", decidedById: actor.id, decidedAt: new Date() } });
     await recordAudit(tx, actor, "expense.approved", EXPENSE(expense.id), expenseSnapshot(expense), expenseSnapshot(updated));
-    await notify(tx, [expense.declaredById], "grant.expense_decided", { description: expense.description, decision: "approved" }, grantLink(grant.id));
+    await notify(tx, [expense.declaredById], "grant.expense_decided", { description: expense.description, decision: "APPROVED" }, grantLink(grant.id));
     return expense.id;
   });
   return tx.expense.findUniqueOrThrow({ ...query, where: { id } });
@@ -382,7 +381,7 @@ export async function rejectExpense(tx: Tx, actor: Viewer, input: { expenseId: s
       data: { status: "REJECTED", rejectionReason: input.reason, decidedById: actor.id, decidedAt: new Date() },
     });
     await recordAudit(tx, actor, "expense.rejected", EXPENSE(expense.id), expenseSnapshot(expense), expenseSnapshot(updated));
-    await notify(tx, [expense.declaredById], "grant.expense_decided", { description: expense.description, decision: `rejected (${input.reason})` }, grantLink(grant.id));
+    await notify(tx, [expense.declaredById], "grant.expense_decided", { description: expense.description, decision: "REJECTED", reason: input.reason }, grantLink(grant.id));
     return expense.id;
   });
   return tx.expense.findUniqueOrThrow({ ...query, where: { id } });

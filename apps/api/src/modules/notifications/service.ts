@@ -4,6 +4,7 @@ import {
   NOTIFICATION_KIND_LIST,
   type NotificationKind,
   type NotificationPayload,
+  type NotificationPayloadOf,
   type EmailMode,
 } from "@citypeer/domain/notifications";
 import { renderEmail, translate, publicUrl, type RenderedEmail } from "./render.ts";
@@ -17,7 +18,7 @@ export const hasPendingEmail = (tx: object) => wroteEmail.has(tx);
  * and an outbox e-mail for those whose preference asks for one. A rolled-back change notifies nobody,
  * and nothing is sent before commit (delivery is a background job reading the outbox).
  */
-export async function notify(tx: Tx, recipientIds: string[], kind: NotificationKind, payload: NotificationPayload, link?: string) {
+export async function notify<K extends NotificationKind>(tx: Tx, recipientIds: string[], kind: K, payload: NotificationPayloadOf<K>, link?: string) {
   const recipients = await tx.user.findMany({
     where: { id: { in: [...new Set(recipientIds)] }, deactivatedAt: null },
     select: { id: true, email: true, locale: true, notificationPreferences: { where: { kind }, select: { email: true } } },

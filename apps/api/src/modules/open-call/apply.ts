@@ -180,7 +180,7 @@ async function sendActivationEmail(tx: Tx, user: { id: string; email: string; na
   const locale = user.locale;
   await sendTransactionalEmail(tx, user, "call.application_activation", renderEmail(locale, {
     subject: translate(locale, "email.invitation.subject"),
-    paragraphs: [translate(locale, "email.invitation.body", { name: user.name, inviter: "the CONSOLIDATE project team", days: INVITATION_TTL_MS / 86_400_000 })],
+    paragraphs: [translate(locale, "email.invitation.bodyFromProjectTeam", { name: user.name, days: INVITATION_TTL_MS / 86_400_000 })],
     link: { label: translate(locale, "email.invitation.action"), url: publicUrl(`/accept-invitation?token=${token}`) },
   }));
 }

@@ -1,8 +1,8 @@
 import type { Client, Tx } from "@citypeer/db";
 import {
+  applicationOutcome,
   canSeeOtherScores,
   rankApplications,
-  resultWord,
   scoreIssues,
   selectionConflict,
   type DecideApplication,
@@ -120,7 +120,7 @@ export async function applicantRecipients(tx: Tx, applications: { organizationId
 
 /**
  * Publishes the results once the deadline has passed: every application not selected is rejected, and each
- * applicant city hears its result ("selected" / "not selected", translated by the client).
+ * applicant city hears its result (SELECTED / NOT_SELECTED, worded by the reader's catalogue).
  */
 export async function publishCallResults(tx: Tx, actor: Viewer, callId: string, query: object = {}) {
   await lockCall(tx, callId);
@@ -140,7 +140,7 @@ export async function publishCallResults(tx: Tx, actor: Viewer, callId: string, 
   const recipients = await applicantRecipients(tx, applications);
   for (const status of ["SELECTED", "REJECTED"] as const) {
     const ids = applications.filter((a) => a.status === status).flatMap((a) => recipients.get(a.organizationId) ?? []);
-    if (ids.length) await notify(tx, ids, "call.results_published", { call: call.title, result: resultWord(status) }, `/open-calls/${callId}/my-application`);
+    if (ids.length) await notify(tx, ids, "call.results_published", { call: call.title, result: applicationOutcome(status, now)! }, `/open-calls/${callId}/my-application`);
   }
   await recordAudit(tx, actor, "call.results_published", CALL(callId), { status: call.status }, {
     status: "RESULTS_PUBLISHED",

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import type { Client, Tx } from "@citypeer/db";
 import { newToken, sha256 } from "../../auth/session.ts";
-import { publicUrl } from "../notifications/render.ts";
+import { publicUrl, translate } from "../notifications/render.ts";
 
 /** Private feeds live under this prefix: the token in the path is the only credential (calendar apps send no cookies). */
 export const REVIEW_FEED_PREFIX = "/calendar/reviews/";
@@ -20,7 +20,7 @@ export async function revokeCalendarFeed(tx: Tx, userId: string): Promise<void> 
   await tx.userToken.updateMany({ where: { userId, purpose: "CALENDAR_FEED", revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** The person's reviews: those they review, those of their city's pilot, or all for the project team. */
+/** The person's reviews: those they review, those of their city's pilot, or all for the project team; worded in their language. */
 export async function reviewFeed(db: Client, token: string): Promise<string | null> {
   const row = await db.userToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   if (!row || row.purpose !== "CALENDAR_FEED" || row.revokedAt || row.user.deactivatedAt) return null;
@@ -34,7 +34,8 @@ export async function reviewFeed(db: Client, token: string): Promise<string | nu
     include: { pilot: { include: { organization: true } }, assignments: { include: { reviewer: { select: { name: true } } } } },
     orderBy: { startsOn: "asc" },
   });
-  const calendar = ical({ name: "citypeer peer reviews", prodId: { company: "citypeer", product: "citypeer", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
+  const t = (id: string, values?: Record<string, string>) => translate(user.locale, id, values);
+  const calendar = ical({ name: t("calendar.reviews.name"), prodId: { company: "citypeer", product: "citypeer", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
   for (const r of reviews) {
     const city = r.pilot.organization.cityName ?? r.pilot.organization.name;
     const end = new Date(r.endsOn.getTime() + 86_400_000); // all-day events end the day after (RFC 5545 DTEND is exclusive)
@@ -43,9 +44,9 @@ export async function reviewFeed(db: Client, token: string): Promise<string | nu
       allDay: true,
       start: r.startsOn,
       end,
-      summary: `Peer review: ${city}, ${r.pilot.title}`,
-      description: [`${r.mode === "ON_SITE" ? "On-site visit" : "Online review"}`, `Reviewers: ${r.assignments.map((a) => a.reviewer.name).join(", ")}`, r.agenda].filter(Boolean).join("\n\n"),
-      location: r.mode === "ON_SITE" ? city : "Online",
+      summary: t("calendar.reviews.summary", { city, pilot: r.pilot.title }),
+      description: [t(`reviewMode.${r.mode}`), t("reviews.team", { names: r.assignments.map((a) => a.reviewer.name).join(", ") }), r.agenda].filter(Boolean).join("\n\n"),
+      location: r.mode === "ON_SITE" ? city : t("reviewMode.ONLINE"),
       url: publicUrl(`/reviews/${Buffer.from(`PeerReview:${r.id}`).toString("base64")}`),
     });
   }
