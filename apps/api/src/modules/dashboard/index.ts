@@ -1,0 +1,3 @@
+import "./types.ts";
+import "./extensions.ts";
+import "./queries.ts";
