@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldIssue } from "./errors.ts";
+import { languageTagSchema } from "./languages.ts";
 
 /** Maturity levels: 0 (absent) to 4 (embedded and exemplary), as in Eurocities' integration benchmarking. */
 export const MIN_LEVEL = 0;
@@ -22,10 +23,15 @@ export const indicatorScoreInputSchema = z.object({
 });
 export type IndicatorScoreInput = z.infer<typeof indicatorScoreInputSchema>;
 
-/** A draft save carries only what changed; `revision` guards against two tabs overwriting each other. */
+/**
+ * A draft save carries only what changed; `revision` guards against two tabs overwriting each other.
+ * `contentLanguage` is the language the city writes its evidence and comment in (the texts are never
+ * machine-altered); a new draft starts in the author's language.
+ */
 export const saveDraftSchema = z.object({
   roundId: z.string().uuid(),
   revision: z.number().int().min(0),
+  contentLanguage: languageTagSchema.optional(),
   comment: z.string().max(10_000).optional(),
   scores: z.array(indicatorScoreInputSchema).max(200).default([]),
 });

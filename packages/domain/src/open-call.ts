@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldIssue } from "./errors.ts";
+import { languageTagSchema } from "./languages.ts";
 
 /*
  * The open call for outside cities (CONSOLIDATE: practitioners of the partner cities mentor cities outside the
@@ -24,15 +25,6 @@ export const MAX_SCORE = 5;
 const uuid = z.string().uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).default("");
-/** BCP 47, as the rest of the model stores languages ("en", "pt-BR", "sr-Latn"). */
-export const languageCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "A language code such as en or pt-BR")
-  .transform((code) => {
-    const [lang, ...rest] = code.split("-");
-    return [lang!.toLowerCase(), ...rest].join("-");
-  });
 /** ISO 3166-1 alpha-2, stored upper-case. */
 export const countryCodeSchema = z
   .string()
@@ -118,7 +110,7 @@ export const applyToCallSchema = z.object({
   currentSituation: text(5000),
   needs: text(5000),
   motivation: text(5000),
-  workingLanguages: z.array(languageCodeSchema).min(1).max(10).refine(unique, "A language is listed twice"),
+  workingLanguages: z.array(languageTagSchema).min(1).max(10).refine(unique, "A language is listed twice"),
 });
 export type ApplyToCall = z.infer<typeof applyToCallSchema>;
 

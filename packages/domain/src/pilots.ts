@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { languageTagSchema } from "./languages.ts";
 
 export const TARGET_GROUPS = [
   "REFUGEES",
@@ -28,7 +29,7 @@ export const pilotPlanSchema = z.object({
   title: z.string().trim().min(1).max(300),
   problemStatement: z.string().max(20_000),
   plannedActivities: z.string().max(20_000),
-  contentLanguage: z.string().trim().min(2).max(10),
+  contentLanguage: languageTagSchema,
   targetGroups: z.array(z.enum(TARGET_GROUPS)).max(TARGET_GROUPS.length),
   objectives: z
     .array(z.object({ text: z.string().trim().min(1).max(2000), answersRecommendationId: z.string().uuid().nullable().default(null) }))

@@ -10,8 +10,8 @@ beforeAll(async () => {
   roundGid = (await baseline(app, "labour-market")).roundGid;
   // Dortmund is weak on the first indicators; Vienna and Fuenlabrada are strong there
   await validatedSubmission(app, "dortmund", "labour-market", [1, 1, 4, 3]);
-  await validatedSubmission(app, "vienna", "labour-market", [4, 3, 2, 2]);
-  await validatedSubmission(app, "fuenlabrada", "labour-market", [3, 4, 1, 2]);
+  await validatedSubmission(app, "vienna", "labour-market", [4, 3, 2, 2], "de");
+  await validatedSubmission(app, "fuenlabrada", "labour-market", [3, 4, 1, 2], "es");
 });
 afterAll(() => app.close());
 
@@ -24,7 +24,7 @@ const RESULTS = /* GraphQL */ `
       indicators { code stats { n median q1 q3 } }
       cities { organization { cityName } overall dimensions { score } indicators { level } }
       myCity { organization { cityName } overall }
-      learnFrom { indicatorCode myLevel priority peers { organization { cityName } level gap evidenceText } }
+      learnFrom { indicatorCode myLevel priority peers { organization { cityName } level gap evidenceText contentLanguage } }
       progress { organization { cityName } points { roundName overall } }
     }
   }
@@ -45,6 +45,8 @@ describe("benchmark results", () => {
     expect(first.myLevel).toBe(1);
     expect(first.peers.map((p: any) => [p.organization.cityName, p.level, p.gap])).toEqual([["Vienna", 4, 3], ["Fuenlabrada", 3, 2]]);
     expect(first.peers[0].evidenceText).toContain("vienna evidence");
+    // each peer's evidence comes with the language it was written in, so the reader's page can mark it
+    expect(first.peers.map((p: any) => p.contentLanguage)).toEqual(["de", "es"]);
     // ranked by weighted gap
     const priorities = r.learnFrom.map((s: any) => s.priority);
     expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);

@@ -75,6 +75,7 @@ describe("refusals name the field and write nothing", () => {
     ["a level outside 0-4", (ind: string) => ({ scores: [{ indicatorId: ind, level: 5 }] }), ["scores", "0", "level"], "too_big"],
     ["a negative level", (ind: string) => ({ scores: [{ indicatorId: ind, level: -1 }] }), ["scores", "0", "level"], "too_small"],
     ["a link that is not a URL", (ind: string) => ({ scores: [{ indicatorId: ind, level: 1, evidenceLinks: ["not a link"] }] }), ["scores", "0", "evidenceLinks", "0"], "invalid_format"],
+    ["a language that is not a language code", (ind: string) => ({ contentLanguage: "Polish", scores: [{ indicatorId: ind, level: 1 }] }), ["contentLanguage"], "invalid_format"],
   ])("refuses %s", async (_name, make, path, code) => {
     const { indicators, roundGid } = await baseline(app, "one-stop-shops");
     const before = await counts();
@@ -122,6 +123,42 @@ describe("refusals name the field and write nothing", () => {
     const reopened = await app.gql(await manager(), REOPEN, { input: { roundId: roundGid, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } });
     expect(reopened.data.updateBenchmarkRound.data.isOpen).toBe(true);
     expect((await app.gql(await officer("milan"), SAVE, { input: { roundId: roundGid, revision: 0, scores: [] } })).data.saveSubmissionDraft.__typename).toBe("MutationSaveSubmissionDraftSuccess");
+  });
+});
+
+describe("the language of the evidence", () => {
+  const READ = /* GraphQL */ `query ($id: ID!) { benchmarkSubmission(id: $id) { revision contentLanguage comment scores { evidenceText } } }`;
+
+  it("starts in the author's language, changes when the city says so, and keeps the texts exactly as written", async () => {
+    const { indicators, roundGid } = await baseline(app, "labour-market");
+    const me = await officer("lublin");
+    await app.prisma.user.update({ where: { id: me.id }, data: { locale: "pl" } });
+    const evidence = "Dane urzędu pracy, 2024.\n  Wcięcie i „cudzysłów” zostają.";
+    const first = await app.gql(me, SAVE, { input: { roundId: roundGid, revision: 0, scores: [{ indicatorId: indicators[0]!.id, level: 2, evidenceText: evidence }] } });
+    const id = first.data.saveSubmissionDraft.data.id;
+    expect((await app.gql(me, READ, { id })).data.benchmarkSubmission).toMatchObject({ contentLanguage: "pl", scores: [{ evidenceText: evidence }] });
+
+    // written with colleagues in Ukrainian: the city says so, and nothing else changes
+    const comment = "Спільно з громадою українців Любліна.";
+    const changed = await app.gql(me, SAVE, { input: { roundId: roundGid, revision: 1, contentLanguage: "UK", comment, scores: [] } });
+    expect(changed.data.saveSubmissionDraft.__typename).toBe("MutationSaveSubmissionDraftSuccess");
+    expect((await app.gql(me, READ, { id })).data.benchmarkSubmission).toEqual({ revision: 2, contentLanguage: "uk", comment, scores: [{ evidenceText: evidence }] });
+
+    // a later save without a language keeps it
+    await app.gql(me, SAVE, { input: { roundId: roundGid, revision: 2, scores: [{ indicatorId: indicators[1]!.id, level: 1 }] } });
+    expect((await app.gql(me, READ, { id })).data.benchmarkSubmission.contentLanguage).toBe("uk");
+
+    // an invalid language is refused on its field, and nothing is written
+    const refused = await app.gql(me, SAVE, { input: { roundId: roundGid, revision: 3, contentLanguage: "uk_UA", comment: "changed", scores: [] } });
+    expect(refused.data.saveSubmissionDraft).toEqual({ __typename: "InputError", issues: [{ path: ["contentLanguage"], code: "invalid_format" }] });
+    expect((await app.gql(me, READ, { id })).data.benchmarkSubmission).toMatchObject({ revision: 3, contentLanguage: "uk", comment });
+  });
+
+  it("shows the language only to those who may read the evidence", async () => {
+    const { roundGid } = await baseline(app, "labour-market");
+    const mine = await app.gql(await officer("lublin"), SAVE, { input: { roundId: roundGid, revision: 3, scores: [] } });
+    const id = mine.data.saveSubmissionDraft.data.id;
+    expect((await app.gql(await officer("vienna"), READ, { id })).data.benchmarkSubmission).toBeNull();
   });
 });
 

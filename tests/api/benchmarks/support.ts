@@ -44,7 +44,7 @@ export async function baseline(app: TestApp, communitySlug: string) {
 }
 
 /** A city's officer scores every indicator (levels cycle through `levels`), submits, and a manager validates. */
-export async function validatedSubmission(app: TestApp, citySlug: string, communitySlug: string, levels: number[]) {
+export async function validatedSubmission(app: TestApp, citySlug: string, communitySlug: string, levels: number[], contentLanguage?: string) {
   const { round, indicators, roundGid } = await baseline(app, communitySlug);
   const officer = await app.userByEmail(`officer.${citySlug}@citypeer.eu`);
   const existing = await app.prisma.benchmarkSubmission.findFirst({ where: { roundId: round.id, organizationId: officer.organizationId! } });
@@ -52,6 +52,7 @@ export async function validatedSubmission(app: TestApp, citySlug: string, commun
     input: {
       roundId: roundGid,
       revision: existing?.revision ?? 0,
+      ...(contentLanguage ? { contentLanguage } : {}),
       scores: indicators.map((i, n) => ({ indicatorId: i.id, level: levels[n % levels.length], evidenceText: `${citySlug} evidence for ${i.code}` })),
     },
   });

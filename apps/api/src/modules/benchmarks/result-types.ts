@@ -52,6 +52,8 @@ const LearnFromPeerRef = builder.objectRef<BenchmarkResults["learnFrom"][number]
     gap: t.exposeInt("gap"),
     evidenceText: t.exposeString("evidenceText"),
     evidenceLinks: t.exposeStringList("evidenceLinks"),
+    /** BCP 47 code of the language the peer wrote its evidence in (shown as written, never translated). */
+    contentLanguage: t.exposeString("contentLanguage"),
   }),
 });
 

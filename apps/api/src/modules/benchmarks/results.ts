@@ -30,7 +30,7 @@ export type BenchmarkResults = {
     indicatorTitle: string;
     myLevel: number;
     priority: number;
-    peers: { organization: Org; level: number; gap: number; evidenceText: string; evidenceLinks: string[] }[];
+    peers: { organization: Org; level: number; gap: number; evidenceText: string; evidenceLinks: string[]; contentLanguage: string }[];
   }[];
   progress: { organization: Org; points: { roundId: string; roundName: string; opensAt: Date; overall: number | null }[] }[];
 };
@@ -123,7 +123,14 @@ export async function benchmarkResults(db: Client, viewer: Viewer, roundId: stri
             peers: s.peers.map((p) => {
               const submission = byOrg.get(p.organizationId)!;
               const evidence = submission.scores.find((x) => x.indicatorId === s.indicatorId);
-              return { organization: submission.organization, level: p.level, gap: p.gap, evidenceText: evidence?.evidenceText ?? "", evidenceLinks: evidence?.evidenceLinks ?? [] };
+              return {
+                organization: submission.organization,
+                level: p.level,
+                gap: p.gap,
+                evidenceText: evidence?.evidenceText ?? "",
+                evidenceLinks: evidence?.evidenceLinks ?? [],
+                contentLanguage: submission.contentLanguage,
+              };
             }),
           };
         })

@@ -23,6 +23,8 @@ const SaveDraftInput = builder.inputType("SaveSubmissionDraftInput", {
     frameworkId: t.globalID({ required: false, for: FrameworkRef }),
     /** The revision the form last loaded or saved; 0 before the first save. */
     revision: t.int({ required: true }),
+    /** BCP 47 code of the language the evidence and comment are written in; a new draft defaults to the author's language. */
+    contentLanguage: t.string({ required: false }),
     comment: t.string({ required: false }),
     scores: t.field({ type: [ScoreInput], required: false }),
   }),
@@ -47,6 +49,7 @@ builder.mutationFields((t) => ({
       const data = parseInput(saveDraftSchema, {
         roundId: input.roundId.id,
         revision: input.revision,
+        contentLanguage: input.contentLanguage ?? undefined,
         comment: input.comment ?? undefined,
         scores: (input.scores ?? []).map((s) => ({
           indicatorId: String(s.indicatorId),

@@ -66,7 +66,9 @@ export async function saveSubmissionDraft(tx: Tx, actor: Viewer, input: SaveDraf
   let submission = await tx.benchmarkSubmission.findUnique({ where: { roundId_organizationId: { roundId: round.id, organizationId } } });
   if (!submission) {
     if (input.revision !== 0) throw new ConflictError("stale_revision", "This submission changed elsewhere; reload to continue");
-    submission = await tx.benchmarkSubmission.create({ data: { roundId: round.id, organizationId, frameworkId: round.frameworkId } });
+    // a new draft is in its author's language until they say otherwise
+    const contentLanguage = input.contentLanguage ?? actor.locale;
+    submission = await tx.benchmarkSubmission.create({ data: { roundId: round.id, organizationId, frameworkId: round.frameworkId, contentLanguage } });
     await tx.submissionEvent.create({ data: { submissionId: submission.id, toStatus: "DRAFT", actorId: actor.id } });
     await recordAudit(tx, actor, "submission.created", SUBMISSION(submission.id), null, { roundId: round.id, organizationId });
   }
@@ -76,7 +78,11 @@ export async function saveSubmissionDraft(tx: Tx, actor: Viewer, input: SaveDraf
   // conditional bump: two concurrent saves from the same revision cannot both pass
   const bumped = await tx.benchmarkSubmission.updateMany({
     where: { id: submission.id, revision: input.revision },
-    data: { revision: { increment: 1 }, ...(input.comment !== undefined ? { comment: input.comment } : {}) },
+    data: {
+      revision: { increment: 1 },
+      ...(input.comment !== undefined ? { comment: input.comment } : {}),
+      ...(input.contentLanguage !== undefined ? { contentLanguage: input.contentLanguage } : {}),
+    },
   });
   if (bumped.count === 0) throw new ConflictError("stale_revision", "This submission changed elsewhere; reload to continue");
 

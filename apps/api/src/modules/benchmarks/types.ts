@@ -102,6 +102,8 @@ export const SubmissionRef = builder.prismaNode("BenchmarkSubmission", {
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     // content: the submission's own city, the project team once submitted, partners once validated
     comment: t.exposeString("comment", { authScopes: (s, _a, ctx) => canReadSubmission(ctx.viewer, s) }),
+    /** BCP 47 code of the language the evidence and comment are written in; shown with them, never used to alter them. */
+    contentLanguage: t.exposeString("contentLanguage", { authScopes: (s, _a, ctx) => canReadSubmission(ctx.viewer, s) }),
     scores: t.relation("scores", { authScopes: (s, _a, ctx) => canReadSubmission(ctx.viewer, s) }),
     scoredCount: t.int({
       select: { _count: { select: { scores: { where: { level: { not: null } } } } } },

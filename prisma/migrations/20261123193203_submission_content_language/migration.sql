@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BenchmarkSubmission" ADD COLUMN     "contentLanguage" TEXT NOT NULL DEFAULT 'en';
