@@ -59,7 +59,13 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
     factory = pgliteAdapterFactory(pglite);
   }
 
-  const base = new PrismaClient({ adapter: factory, log: [{ emit: "event", level: "query" }] });
+  const base = new PrismaClient({
+    adapter: factory,
+    log: [{ emit: "event", level: "query" }],
+    // Prisma's defaults (2 s to start, 5 s to finish) fail requests that merely queue behind others on a busy
+    // grant or a full pool; within these limits they wait their turn, beyond them the client gets a 503 to retry.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
   const listeners = new Set<(event: QueryEvent) => void>();
   base.$on("query", (e: Prisma.QueryEvent) => {
     for (const listener of listeners) listener({ query: e.query, durationMs: e.duration });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GraphQLError } from "graphql";
 import { createDb, type Db } from "@citypeer/db";
 import { createApp, CSRF_HEADER } from "@citypeer/api/app";
-import { createAppLogger, isDatabaseUnavailable } from "@citypeer/api/database-errors";
+import { createAppLogger, databaseFailure, isDatabaseUnavailable } from "@citypeer/api/database-errors";
 
 // A PostgreSQL URL where nothing listens: every query fails to connect, as during a restart or failover.
 // (tests/reliability/postgres-restart.test.ts restarts a real server under load.)
@@ -39,6 +39,15 @@ describe("when the database cannot be reached", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("unique"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("x"), { meta: { driverAdapterError: { cause: { kind: "postgres", code: "57P03" } } } }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("x"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }))).toBe(true);
+  });
+
+  it("tells an overloaded database (no transaction in time, deadlock) from an unreachable one", () => {
+    const noTransaction = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    expect(databaseFailure(noTransaction)).toBe("busy");
+    expect(databaseFailure(Object.assign(new Error("deadlock"), { meta: { driverAdapterError: { cause: { kind: "postgres", code: "40P01" } } } }))).toBe("busy");
+    // a transaction error caused by a dead connection is an outage, not load
+    expect(databaseFailure(Object.assign(noTransaction, { cause: { kind: "ConnectionClosed" } }))).toBe("unavailable");
+    expect(databaseFailure(Object.assign(new Error("unique"), { code: "P2002" }))).toBeNull();
   });
 
   it("logs an outage as one line per interval, not a stack trace per request", () => {
