@@ -224,3 +224,11 @@ export async function mentoring(manager: APIRequestContext, mentorEmail: string)
   succeeded("assignMentor", assigned.assignMentor);
   return { callId: rawId(callId), applicationId: rawId(applicationId), assignmentId: rawId(assigned.assignMentor.data!.id) };
 }
+
+/** The project team validates a submitted self-assessment. */
+export async function validateSubmission(manager: APIRequestContext, submissionId: string) {
+  const data = await gql<{ validateSubmission: Result }>(manager, "mutation ($input: SubmissionIdInput!) { validateSubmission(input: $input) { __typename } }", {
+    input: { submissionId },
+  });
+  succeeded("validateSubmission", data.validateSubmission);
+}

@@ -18,18 +18,25 @@ function catalogue(locale: Locale): Record<string, string> {
   return messages;
 }
 
+/** Tags the web app renders as visually hidden spans (text for screen readers only). */
+const HIDDEN_TAGS = new Set(["hidden", "h"]);
+
 /**
  * A catalogue message formatted as the web app shows it (same ICU syntax, same Intl locale, English
  * when a translation is missing), so a spec finds "Save draft" by its accessible name in any language
- * without copying translations. Rich-text tags (`<b>…</b>`) keep their text and lose the markup.
+ * without copying translations. Rich-text tags keep their text and lose the markup; a visually hidden
+ * span is absolutely positioned, so Chromium's accessible name puts a space on each side of it
+ * ("Samoocena<hidden>: {round}</hidden>" is named "Samoocena : Spring"), and so does this.
  */
 export function t(locale: Locale, id: MessageId, values: Record<string, PrimitiveType> = {}): string {
   const source = catalogue(locale)[id] ?? catalogue("en")[id];
   if (source === undefined) throw new Error(`no message ${id}`);
-  const chunks = (text: unknown) => (Array.isArray(text) ? text.join("") : String(text));
-  const tags = Object.fromEntries([...source.matchAll(/<(\w+)>/g)].map(([, tag]) => [tag!, chunks]));
+  const text = (chunks: unknown) => (Array.isArray(chunks) ? chunks.join("") : String(chunks));
+  const tags = Object.fromEntries(
+    [...source.matchAll(/<(\w+)>/g)].map(([, tag]) => [tag!, HIDDEN_TAGS.has(tag!) ? (chunks: unknown) => ` ${text(chunks)} ` : text]),
+  );
   const formatted = new IntlMessageFormat(source, formattingLocale(locale)).format({ ...tags, ...values });
-  return Array.isArray(formatted) ? formatted.join("") : String(formatted);
+  return text(formatted).replace(/\s+/g, " ").trim();
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
