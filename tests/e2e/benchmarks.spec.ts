@@ -11,6 +11,8 @@ import { signIn } from "./support/sign-in.ts";
 const FUENLABRADA = officer("fuenlabrada");
 const LUBLIN = officer("lublin");
 const RETURN_COMMENT = "Please attach the council decision behind LM-G1 and say who funds LM-S2.";
+// Fuenlabrada writes its evidence in Spanish: shown to others as written, marked as Spanish
+const EVIDENCE_ES = "El pleno municipal aprobó en 2023 una estrategia de empleo para las personas recién llegadas.";
 
 /** Chooses an indicator's level with the keyboard: focus the level's radio, press Space. */
 async function chooseLevel(page: Page, code: string, level: number) {
@@ -37,9 +39,14 @@ test("an officer fills in and submits the baseline; the project team returns it,
   await expect(page.getByRole("heading", { level: 1, name: /^Baseline self-assessment/ })).toBeVisible();
   await expect(page.getByText(`0 of ${indicators.length} scored`).first()).toBeVisible();
 
+  // the city writes in Spanish: the texts it types are marked as Spanish from then on
+  await expect(page.getByLabel("Language of your evidence and comment")).toHaveValue("en");
+  await page.getByLabel("Language of your evidence and comment").selectOption("es");
+  await expect(page.getByLabel(`Evidence (${first!.code})`)).toHaveAttribute("lang", "es");
+
   // the first four by keyboard, with evidence; autosave follows shortly after
   for (const [n, indicator] of indicators.slice(0, 4).entries()) await chooseLevel(page, indicator.code, FUENLABRADA_LEVELS[n]!);
-  await page.getByLabel(`Evidence (${first!.code})`).fill("The city council adopted a labour-market strategy for newcomers in 2023.");
+  await page.getByLabel(`Evidence (${first!.code})`).fill(EVIDENCE_ES);
   await page.getByLabel(`Evidence files (${first!.code})`).setInputFiles({
     name: "strategy-summary.pdf",
     mimeType: "application/pdf",
@@ -52,7 +59,8 @@ test("an officer fills in and submits the baseline; the project team returns it,
   // the draft is on the server: a reload finds it
   await page.reload();
   await expect(page.getByRole("radiogroup", { name: new RegExp(first!.code) }).getByRole("radio", { name: /^Level 3\b/ })).toBeChecked();
-  await expect(page.getByLabel(`Evidence (${first!.code})`)).toHaveValue(/adopted a labour-market strategy/);
+  await expect(page.getByLabel(`Evidence (${first!.code})`)).toHaveValue(EVIDENCE_ES);
+  await expect(page.getByLabel("Language of your evidence and comment")).toHaveValue("es");
   await expect(page.getByRole("link", { name: "strategy-summary.pdf" })).toBeVisible();
   await expect(page.getByText(`4 of ${indicators.length} scored`).first()).toBeVisible();
 
@@ -67,7 +75,7 @@ test("an officer fills in and submits the baseline; the project team returns it,
 
   for (const [n, indicator] of indicators.entries()) if (n >= 4) await chooseLevel(page, indicator.code, FUENLABRADA_LEVELS[n]!);
   await expect(firstMissing).not.toContainText("Choose a level for this indicator.");
-  await page.getByLabel("Comment for the project team").fill("Figures are from the 2024 municipal employment report.");
+  await page.getByLabel("Comment for the project team").fill("Las cifras proceden del informe municipal de empleo de 2024.");
   await expect(savedStatus(page)).toBeVisible();
   await page.getByRole("button", { name: "Submit self-assessment" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Submit for validation?" });
@@ -84,7 +92,8 @@ test("an officer fills in and submits the baseline; the project team returns it,
   await manager.getByRole("article", { name: LABOUR_MARKET }).getByRole("link", { name: "Validation queue of Baseline" }).click();
   await manager.getByRole("link", { name: "Review Fuenlabrada" }).click();
   await expect(manager.getByRole("heading", { level: 1, name: "Fuenlabrada: Baseline self-assessment" })).toBeVisible();
-  await expect(manager.getByText("The city council adopted a labour-market strategy for newcomers in 2023.")).toBeVisible();
+  await expect(manager.getByText("Written in Spanish")).toBeVisible();
+  await expect(manager.getByText(EVIDENCE_ES)).toHaveAttribute("lang", "es");
   await manager.getByRole("button", { name: "Return with comment" }).click();
   await expect(manager.getByLabel("Comment for the city")).toHaveAccessibleDescription(/This field is required\./);
   await manager.getByLabel("Comment for the city").fill(RETURN_COMMENT);
@@ -96,7 +105,7 @@ test("an officer fills in and submits the baseline; the project team returns it,
   const returned = page.getByRole("region", { name: "Returned by the project team" });
   await expect(returned).toContainText(RETURN_COMMENT);
   await page.getByLabel(`Evidence links (${first!.code})`).fill("https://example.org/fuenlabrada/council-decision-2023");
-  await page.getByLabel(`Evidence (${rest[4]!.code})`).fill("Funded by the regional employment service (70%) and the city (30%).");
+  await page.getByLabel(`Evidence (${rest[4]!.code})`).fill("Lo financian el servicio regional de empleo (70 %) y el ayuntamiento (30 %).");
   await expect(savedStatus(page)).toBeVisible();
   await page.getByRole("button", { name: "Submit self-assessment" }).click();
   await page.getByRole("alertdialog", { name: "Submit for validation?" }).getByRole("button", { name: "Submit", exact: true }).click();
@@ -162,6 +171,8 @@ test("the results page shows the city against the median, the heat map, whom to 
   const suggestion = learn.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(s3.code) }) });
   await expect(suggestion).toContainText("Lublin: level 4, 4 above yours");
   await expect(suggestion).toContainText(`Lublin runs a municipal programme for ${s3.code}, evaluated every year.`);
+  await expect(suggestion.getByText("Written in English")).toBeVisible();
+  await expect(suggestion.locator("blockquote")).toHaveAttribute("lang", "en");
   await expect(suggestion.getByRole("link", { name: "officer.lublin@citypeer.eu" })).toBeVisible();
 
   // the results table as CSV: BOM, CRLF, one row per city, then the community's figures

@@ -48,9 +48,10 @@ type MySubmission = { id: string; status: string; revision: number } | null;
 
 /**
  * Makes a city's baseline self-assessment validated (unless it already is): the officer scores every
- * indicator with evidence and submits, the project manager validates. Idempotent, so a test can run alone.
+ * indicator with evidence (written in `contentLanguage`) and submits, the project manager validates.
+ * Idempotent, so a test can run alone.
  */
-export async function ensureValidated(browser: Browser, officerEmail: string, levels: readonly number[], evidence: (code: string) => string) {
+export async function ensureValidated(browser: Browser, officerEmail: string, levels: readonly number[], evidence: (code: string) => string, contentLanguage = "en") {
   const officer = await apiSession(browser, officerEmail);
   const manager = await apiSession(browser, "manager@citypeer.eu");
   try {
@@ -67,6 +68,7 @@ export async function ensureValidated(browser: Browser, officerEmail: string, le
             roundId: baseline.roundId,
             frameworkId: baseline.frameworkId,
             revision: submission?.revision ?? 0,
+            contentLanguage,
             scores: baseline.indicators.map((i, n) => ({
               indicatorId: i.id,
               level: levels[n],

@@ -13,7 +13,7 @@ type Indicator = ResultOf<typeof FrameworkFields>["dimensions"][number]["indicat
 
 export type EvidenceFile = { id: string; fileName: string; sizeBytes: number; downloadUrl: string };
 export type IndicatorValues = { level: string; evidenceText: string; evidenceLinks: string; attachments: EvidenceFile[] };
-export type SubmissionFormValues = { comment: string; scores: Record<string, IndicatorValues> };
+export type SubmissionFormValues = { contentLanguage: string; comment: string; scores: Record<string, IndicatorValues> };
 
 /** The DOM id of an indicator's block, for the section nav and the error summary. */
 export const indicatorAnchor = (id: string) => `indicator-${id}`;
@@ -28,6 +28,7 @@ export const IndicatorField = memo(function IndicatorField({ indicator, control 
   const base = `scores.${indicator.id}` as const;
   const { field, fieldState } = useController({ control, name: `${base}.level` });
   const headingId = `${indicatorAnchor(indicator.id)}-title`;
+  const lang = useWatch({ control, name: "contentLanguage" });
 
   return (
     <article id={indicatorAnchor(indicator.id)} className="indicator indicator-form" aria-labelledby={headingId}>
@@ -82,6 +83,7 @@ export const IndicatorField = memo(function IndicatorField({ indicator, control 
           control={control}
           name={`${base}.evidenceText`}
           rows={3}
+          lang={lang}
           label={intl.formatMessage({ id: "submission.evidenceTextFor" }, { code: indicator.code })}
           description={intl.formatMessage({ id: "submission.evidenceTextHint" })}
         />

@@ -103,6 +103,7 @@ export const SubmissionFields = graphql(`
     id
     status
     revision
+    contentLanguage
     comment
     scoredCount
     updatedAt
@@ -525,6 +526,7 @@ export const ResultsQuery = graphql(
             gap
             evidenceText
             evidenceLinks
+            contentLanguage
           }
         }
         progress {

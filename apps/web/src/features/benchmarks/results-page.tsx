@@ -14,6 +14,7 @@ import { ProgressChart } from "../../ui/charts/progress-chart.tsx";
 import { RadarChart } from "../../ui/charts/radar-chart.tsx";
 import { Marker, SERIES_STYLES, levelFill, levelTextColour } from "../../ui/charts/scale.tsx";
 import { cityLabel } from "../communities/community-page.tsx";
+import { languageName } from "../pilots/labels.ts";
 import { downloadFile, fileSlug } from "../../ui/download.ts";
 import { globalId } from "./ids.ts";
 import { ResultsQuery } from "./operations.ts";
@@ -518,9 +519,14 @@ function LearnFrom({ results, contacts }: { results: Results; contacts: Contacts
                         </p>
                       )}
                       {peer.evidenceText && (
-                        <blockquote dir="auto" className="peer-evidence">
-                          {peer.evidenceText}
-                        </blockquote>
+                        <>
+                          <p className="muted written-in">
+                            <FormattedMessage id="submission.writtenIn" values={{ language: languageName(intl, peer.contentLanguage) }} />
+                          </p>
+                          <blockquote lang={peer.contentLanguage} dir="auto" className="peer-evidence">
+                            {peer.evidenceText}
+                          </blockquote>
+                        </>
                       )}
                       {peer.evidenceLinks.length > 0 && (
                         <ul className="plain-list">

@@ -4,11 +4,13 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { useBlocker } from "react-router";
 import { useMutation } from "@apollo/client/react";
 import { indicatorScoreInputSchema, isEditable } from "@citypeer/domain/benchmarks";
-import { errorText } from "../../app/i18n.tsx";
+import { errorText, useLocale } from "../../app/i18n.tsx";
 import type { ResultOf } from "../../app/graphql.ts";
 import { errorCode } from "../../ui/error-code.ts";
 import { rawId } from "../../ui/global-id.ts";
 import { ModalDialog } from "../../ui/modal-dialog.tsx";
+import { SelectField } from "../../ui/select-field.tsx";
+import { contentLanguageOptions } from "../pilots/labels.ts";
 import { IndicatorField, indicatorAnchor, type IndicatorValues, type SubmissionFormValues } from "./indicator-field.tsx";
 import { SaveSubmissionDraftMutation, SubmitSubmissionMutation, type FrameworkFields } from "./operations.ts";
 import type { Submission } from "./submission-status.tsx";
@@ -19,8 +21,9 @@ type ScoreInput = { indicatorId: string; level: number | null; evidenceText: str
 
 /** Autosave waits this long after the last change, so typing a paragraph is one save, not forty. */
 const AUTOSAVE_DELAY_MS = 1500;
-/** The dirty-set key for the submission's general comment (indicator ids are uuids, so no clash). */
+/** The dirty-set keys for the submission's general comment and its language (indicator ids are uuids, so no clash). */
 const COMMENT = "comment";
+const LANGUAGE = "contentLanguage";
 
 type SaveState =
   | { kind: "idle" }
@@ -30,7 +33,8 @@ type SaveState =
   | { kind: "failed"; message: string }
   | { kind: "invalid" };
 
-export function toFormValues(framework: Framework, submission: Submission | null): SubmissionFormValues {
+/** The form's values; a submission not saved yet is in `defaultLanguage` (the author's), as the API will record it. */
+export function toFormValues(framework: Framework, submission: Submission | null, defaultLanguage: string): SubmissionFormValues {
   const byIndicator = new Map((submission?.scores ?? []).map((s) => [s.indicatorId, s]));
   const scores: Record<string, IndicatorValues> = {};
   for (const d of framework.dimensions) {
@@ -44,7 +48,7 @@ export function toFormValues(framework: Framework, submission: Submission | null
       };
     }
   }
-  return { comment: submission?.comment ?? "", scores };
+  return { contentLanguage: submission?.contentLanguage ?? defaultLanguage, comment: submission?.comment ?? "", scores };
 }
 
 function toScoreInput(indicatorId: string, v: IndicatorValues): ScoreInput {
@@ -82,7 +86,8 @@ type SubmissionFormProps = {
  */
 export function SubmissionForm({ roundId, framework, submission, reload, onSubmitted }: SubmissionFormProps) {
   const intl = useIntl();
-  const form = useForm<SubmissionFormValues>({ defaultValues: toFormValues(framework, submission), mode: "onSubmit" });
+  const { locale } = useLocale();
+  const form = useForm<SubmissionFormValues>({ defaultValues: toFormValues(framework, submission, locale), mode: "onSubmit" });
   const autosave = useDraftAutosave({ form, roundId, framework, submission, reload });
   const indicators = framework.dimensions.flatMap((d) => d.indicators);
   const [submit] = useMutation(SubmitSubmissionMutation);
@@ -186,6 +191,18 @@ export function SubmissionForm({ roundId, framework, submission, reload, onSubmi
             </ul>
           </div>
         )}
+        <div className="panel submission-language">
+          <SelectField control={form.control} name="contentLanguage" label={intl.formatMessage({ id: "submission.contentLanguage" })}>
+            {contentLanguageOptions(intl, submission?.contentLanguage).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </SelectField>
+          <p className="field-hint">
+            <FormattedMessage id="submission.contentLanguageHint" />
+          </p>
+        </div>
         {framework.dimensions.map((d) => (
           <section key={d.id} id={`section-${d.id}`} aria-labelledby={`section-${d.id}-title`} className="dimension">
             <h2 id={`section-${d.id}-title`}>
@@ -205,7 +222,7 @@ export function SubmissionForm({ roundId, framework, submission, reload, onSubmi
           <h2 id="submission-comment">
             <FormattedMessage id="submission.comment" />
           </h2>
-          <TextAreaField control={form.control} name="comment" rows={4} label={intl.formatMessage({ id: "submission.commentLabel" })} description={intl.formatMessage({ id: "submission.commentHint" })} />
+          <CommentField control={form.control} label={intl.formatMessage({ id: "submission.commentLabel" })} description={intl.formatMessage({ id: "submission.commentHint" })} />
         </section>
         <div className="submit-bar">
           <Progress control={form.control} framework={framework} compact />
@@ -281,6 +298,12 @@ export function SubmissionForm({ roundId, framework, submission, reload, onSubmi
       )}
     </div>
   );
+}
+
+/** The general comment, marked with the language the city writes in. */
+function CommentField({ control, label, description }: { control: Control<SubmissionFormValues>; label: string; description: string }) {
+  const lang = useWatch({ control, name: "contentLanguage" });
+  return <TextAreaField control={control} name="comment" rows={4} lang={lang} label={label} description={description} />;
 }
 
 /** "12 of 27 scored" as a labelled progress bar; its own component so only it re-renders on each choice. */
@@ -392,7 +415,7 @@ function useDraftAutosave({ form, roundId, framework, submission, reload }: Auto
       const values = form.getValues();
       const scores: ScoreInput[] = [];
       for (const id of ids) {
-        if (id === COMMENT) continue;
+        if (id === COMMENT || id === LANGUAGE) continue;
         const input = toScoreInput(id, values.scores[id]!);
         const parsed = indicatorScoreInputSchema.safeParse(input);
         form.clearErrors(`scores.${id}`);
@@ -409,7 +432,8 @@ function useDraftAutosave({ form, roundId, framework, submission, reload }: Auto
         scores.push(input);
       }
       const sendComment = ids.includes(COMMENT);
-      if (scores.length === 0 && !sendComment && submissionId.current) {
+      const sendLanguage = ids.includes(LANGUAGE);
+      if (scores.length === 0 && !sendComment && !sendLanguage && submissionId.current) {
         setState(invalid.current.size ? { kind: "invalid" } : { kind: "idle" });
         return invalid.current.size === 0;
       }
@@ -425,6 +449,8 @@ function useDraftAutosave({ form, roundId, framework, submission, reload }: Auto
               revision: revision.current,
               scores,
               ...(sendComment ? { comment: values.comment } : {}),
+              // the first save records the language the form shows, whoever's default it was
+              ...(sendLanguage || !submissionId.current ? { contentLanguage: values.contentLanguage } : {}),
             },
           },
           // the first save creates the submission: link it to the round so the page knows it from now on
@@ -450,9 +476,10 @@ function useDraftAutosave({ form, roundId, framework, submission, reload }: Auto
         if (result?.__typename === "ConflictError" && result.code === "stale_revision") {
           const fresh = await reload();
           const local = form.getValues();
-          const merged = toFormValues(framework, fresh);
+          const merged = toFormValues(framework, fresh, local.contentLanguage);
           for (const id of dirty.current) {
             if (id === COMMENT) merged.comment = local.comment;
+            else if (id === LANGUAGE) merged.contentLanguage = local.contentLanguage;
             else if (local.scores[id]) merged.scores[id] = local.scores[id];
           }
           form.reset(merged, { keepErrors: true });
@@ -485,6 +512,9 @@ function useDraftAutosave({ form, roundId, framework, submission, reload }: Auto
               invalid.current.add(target.indicatorId);
               dirty.current.delete(target.indicatorId);
               form.setError(`scores.${target.indicatorId}.${scoreField(rest)}`, { type: issue.code, message: errorText(intl, issue.code, issue.message) });
+            } else if (head === LANGUAGE) {
+              formWide = errorText(intl, "unsupported_locale");
+              form.setError(LANGUAGE, { type: issue.code, message: formWide });
             } else formWide = errorText(intl, issue.code, issue.message);
           }
           if (formWide) {
@@ -512,7 +542,7 @@ function useDraftAutosave({ form, roundId, framework, submission, reload }: Auto
   useEffect(() => {
     const subscription = form.watch((_values, { name }) => {
       if (!name) return; // reset(): loaded values, not a change
-      const id = name === COMMENT ? COMMENT : name.startsWith("scores.") ? name.split(".")[1] : undefined;
+      const id = name === COMMENT || name === LANGUAGE ? name : name.startsWith("scores.") ? name.split(".")[1] : undefined;
       if (!id) return;
       dirty.current.add(id);
       setState({ kind: "pending" });

@@ -2,23 +2,33 @@ import { FormattedMessage, useIntl } from "react-intl";
 import type { ResultOf } from "../../app/graphql.ts";
 import type { FrameworkFields } from "./operations.ts";
 import type { Submission } from "./submission-status.tsx";
+import { languageName } from "../pilots/labels.ts";
 import { formatBytes } from "./upload.ts";
 
 type Framework = ResultOf<typeof FrameworkFields>;
 
-/** A self-assessment as submitted: for the city after submitting, and for the project team validating it. */
+/**
+ * A self-assessment as submitted: for the city after submitting, and for the project team validating it.
+ * The city's texts are shown as written, marked with the language the city gave, never translated.
+ */
 export function SubmissionView({ framework, submission }: { framework: Framework; submission: Submission | null }) {
   const intl = useIntl();
   const scores = new Map((submission?.scores ?? []).map((s) => [s.indicatorId, s]));
+  const lang = submission?.contentLanguage;
 
   return (
     <div className="submission-view">
+      {lang && (
+        <p className="muted written-in">
+          <FormattedMessage id="submission.writtenIn" values={{ language: languageName(intl, lang) }} />
+        </p>
+      )}
       {submission?.comment && (
         <section aria-labelledby="submission-comment-view" className="panel">
           <h2 id="submission-comment-view">
             <FormattedMessage id="submission.comment" />
           </h2>
-          <p dir="auto" className="pre-line">
+          <p lang={lang} dir="auto" className="pre-line">
             {submission.comment}
           </p>
         </section>
@@ -61,7 +71,7 @@ export function SubmissionView({ framework, submission }: { framework: Framework
                     <dt>
                       <FormattedMessage id="submission.evidenceText" />
                     </dt>
-                    <dd dir="auto" className="pre-line">
+                    <dd lang={score?.evidenceText ? lang : undefined} dir="auto" className="pre-line">
                       {score?.evidenceText || (
                         <span className="muted">
                           <FormattedMessage id="submission.none" />

@@ -7,10 +7,12 @@ type TextAreaFieldProps<T extends FieldValues> = {
   label: string;
   description?: string;
   rows?: number;
+  /** The language the text is written in (a city's evidence), so spell checkers and screen readers use it. */
+  lang?: string;
 } & Omit<TextFieldProps, "name" | "value" | "onChange" | "onBlur" | "isInvalid" | "validationBehavior" | "children">;
 
 /** A labelled multi-line text field bound to react-hook-form; like ui/field.tsx, error and hint linked by react-aria. */
-export function TextAreaField<T extends FieldValues>({ control, name, label, description, rows = 3, ...props }: TextAreaFieldProps<T>) {
+export function TextAreaField<T extends FieldValues>({ control, name, label, description, rows = 3, lang, ...props }: TextAreaFieldProps<T>) {
   const { field, fieldState } = useController({ control, name });
   return (
     <TextField
@@ -29,7 +31,7 @@ export function TextAreaField<T extends FieldValues>({ control, name, label, des
           {description}
         </Text>
       )}
-      <TextArea ref={field.ref} className="input textarea" rows={rows} />
+      <TextArea ref={field.ref} className="input textarea" rows={rows} lang={lang} dir={lang ? "auto" : undefined} />
       <FieldError className="field-error">{fieldState.error?.message}</FieldError>
     </TextField>
   );
