@@ -11,7 +11,7 @@ type ChartFigureProps = {
   /** The same data as a table: the keyboard and screen-reader path to every number. */
   table: ReactNode;
   legend?: ReactNode;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
 };
 
 /**
@@ -24,7 +24,7 @@ export function ChartFigure({ title, summary, chart, table, legend, headingLevel
   const summaryId = `${id}-summary`;
   const tableId = `${id}-table`;
   const [showTable, setShowTable] = useState(false);
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = headingLevel === 2 ? "h2" : headingLevel === 3 ? "h3" : "h4";
 
   return (
     <figure className="chart-figure" aria-labelledby={titleId}>
