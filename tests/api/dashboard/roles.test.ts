@@ -87,6 +87,20 @@ describe("the project manager's dashboard", () => {
     expect(m.openCalls[1].id).toBe(gid("OpenCall", draft.id));
     expect(m.grants).toMatchObject({ grantCount: 12, capCents: 12 * 3_000_000 });
   });
+
+  it("sums grants past 2^31 cents (the 100x bench: 903 grants at the cap) without an error", async () => {
+    // twelve grants at EUR 20 million each stand in for a programme of 800 grants at EUR 30,000
+    const caps = await app.prisma.grant.findMany({ select: { id: true, capCents: true } });
+    await app.prisma.grant.updateMany({ data: { capCents: 2_000_000_000 } });
+    try {
+      const res = await app.gql(await manager(), DASHBOARD);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.dashboard.manager.grants.capCents).toBe(12 * 2_000_000_000);
+      expect(res.data.dashboard.manager.grants.remainingCents).toBeGreaterThan(2 ** 31);
+    } finally {
+      for (const g of caps) await app.prisma.grant.update({ where: { id: g.id }, data: { capCents: g.capCents } });
+    }
+  });
 });
 
 describe("the mentor's dashboard", () => {
