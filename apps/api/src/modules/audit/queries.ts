@@ -12,11 +12,14 @@ builder.queryFields((t) => ({
       limit: t.arg.int({ required: false, defaultValue: 200 }),
     },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.auditEntry.findMany({
-        ...query,
-        where: { entityType: args.entityType, entityId: args.entityId },
-        orderBy: { seq: "desc" },
-        take: Math.min(Math.max(args.limit ?? 200, 1), 500),
-      }),
+      // PostgreSQL text cannot hold a NUL byte, so no entry has one (and the query would fail on it)
+      args.entityType.includes("\u0000") || args.entityId.includes("\u0000")
+        ? []
+        : ctx.db.auditEntry.findMany({
+            ...query,
+            where: { entityType: args.entityType, entityId: args.entityId },
+            orderBy: { seq: "desc" },
+            take: Math.min(Math.max(args.limit ?? 200, 1), 500),
+          }),
   }),
 }));
