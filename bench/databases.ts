@@ -1,5 +1,6 @@
 import pg from "pg";
 import { createDb, type Db } from "@citypeer/db";
+import { verifyAuditChain } from "@citypeer/api/modules/audit/service";
 import { seed } from "../prisma/seed/index.ts";
 import { generate, type GeneratedCounts } from "./data.ts";
 
@@ -75,6 +76,9 @@ export async function buildScale(backend: Backend, scale: number, now: Date): Pr
   started = performance.now();
   const rows = await generate(db.prisma, scale, now);
   const generateMs = performance.now() - started;
+  // the generator writes audit rows itself: they must chain like recordAudit's, or the data is not realistic
+  const chain = await verifyAuditChain(db.prisma);
+  if (!chain.ok) throw new Error(`generated audit chain breaks at seq ${chain.firstBrokenSeq}`);
   // planner statistics as autovacuum would have them after a bulk load
   await db.prisma.$executeRawUnsafe("ANALYZE");
   return { backend, scale, db, url, migrateMs, seedMs, generateMs, rows };

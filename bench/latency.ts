@@ -59,10 +59,15 @@ export async function measurePages(scales: ScaleDb[], pages: PageQuery[], option
       // one request alone, counting what it sends to the database
       const statements: string[] = [];
       const stop = target.app.scale.db.onQuery((e) => statements.push(e.query));
-      const text = await target.send();
+      // masked errors reach the client as "Unexpected error"; the cause is what the server logs
+      const logged: string[] = [];
+      const consoleError = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(" "));
+      const text = await target.send().finally(() => (console.error = consoleError));
       stop();
       const body = JSON.parse(text) as { errors?: { message: string; extensions?: { code?: string } }[] };
-      const error = body.errors?.[0] ? `${body.errors[0].extensions?.code ?? ""} ${body.errors[0].message}`.trim() : undefined;
+      const cause = logged.find((l) => l.trim())?.replace(/\x1b\[[0-9;]*m/g, "").trim();
+      const error = body.errors?.[0] ? `${body.errors[0].extensions?.code ?? ""} ${body.errors[0].message}${cause ? ` (server log: ${cause.slice(0, 160)})` : ""}`.trim() : undefined;
       results.push({
         page: page.name,
         backend: target.app.scale.backend,

@@ -6,6 +6,7 @@ import { Kind, print, type DocumentNode, type FragmentDefinitionNode, type Selec
 import type { Client } from "@citypeer/db";
 import { ResultsQuery } from "../apps/web/src/features/benchmarks/operations.ts";
 import { GrantPortfolioQuery } from "../apps/web/src/features/grants/operations.ts";
+import { DashboardQuery } from "../apps/web/src/features/home/operations.ts";
 import { PilotQuery } from "../apps/web/src/features/pilots/operations.ts";
 
 export interface PageQuery {
@@ -26,6 +27,9 @@ async function dortmundPilot(db: Client) {
 const none = async () => ({});
 
 export const pageQueries: PageQuery[] = [
+  { name: "dashboard (officer)", email: "officer.dortmund@citypeer.eu", document: DashboardQuery as DocumentNode, variables: none },
+  { name: "dashboard (manager)", email: "manager@citypeer.eu", document: DashboardQuery as DocumentNode, variables: none },
+  { name: "dashboard (reviewer)", email: "reviewer.athens@citypeer.eu", document: DashboardQuery as DocumentNode, variables: none },
   {
     name: "results",
     email: "officer.dortmund@citypeer.eu",

@@ -17,6 +17,8 @@ export interface Check {
   target: string;
   /** "info": a figure without a target. */
   result: "pass" | "miss" | "info";
+  /** The app answered with errors: not a slow figure but a bug (pnpm bench exits 1). */
+  error?: boolean;
 }
 
 interface ThroughputInput {
@@ -40,7 +42,7 @@ export function buildChecks({ pages, throughput, bundle }: { pages: PageFigures[
       const hundred = at(100);
       const failed = [one, ten, hundred].find((p) => p?.error);
       if (failed) {
-        checks.push({ figure: `${name}: answers without errors`, backend, value: `${failed.scale}x: ${failed.error}`, target: "no errors", result: "miss" });
+        checks.push({ figure: `${name}: answers without errors`, backend, value: `${failed.scale}x: ${failed.error}`, target: "no errors", result: "miss", error: true });
         continue;
       }
       const counts = [one, ten, hundred].filter((p): p is PageFigures => !!p).map((p) => `${p.scale}x ${p.statements}`);
@@ -61,6 +63,9 @@ export function buildChecks({ pages, throughput, bundle }: { pages: PageFigures[
     for (const [name, f] of Object.entries(t.runs)) {
       const ratio = f.ratio;
       const value = `${fmt(ratio, 2)} (${fmt(f.requestsPerSec, 0)} / ${fmt(f.bareRequestsPerSec, 0)} req/s)${broken(f) ? " ANSWERED WITH ERRORS" : ""}`;
+      if (broken(f)) {
+        checks.push({ figure: `${name}: answers without errors under load`, backend: t.backend, value: `${f.non2xx} non-2xx, ${f.errors} errors: ${f.sample}`, target: "no errors", result: "miss", error: true });
+      }
       if (name === "stack { __typename }") {
         checks.push({ figure: "production stack { __typename } / bare", backend: t.backend, value, target: `>= ${TARGETS.stackVsBare}`, result: passIf(ratio >= TARGETS.stackVsBare && !broken(f)) });
       } else if (name.startsWith("dashboard")) {
@@ -79,6 +84,7 @@ export function buildChecks({ pages, throughput, bundle }: { pages: PageFigures[
 }
 
 interface ReportInput {
+  machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   data: { backend: string; scale: number; migrateMs: number; seedMs: number; generateMs: number }[];
   coldStart: Record<string, { firstAnswerMs: number; serverReadyMs: number | null }>;
   checks: Check[];
@@ -94,6 +100,8 @@ function table(rows: string[][], log: (line: string) => void) {
 }
 
 export function printReport(result: ReportInput, log: (line: string) => void) {
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(" ");
+  log(`\n${result.machine.cpus} CPUs; load average ${load(result.machine.loadAverageAtStart)} at the start, ${load(result.machine.loadAverageAtEnd)} at the end`);
   log("\n== Data and start-up");
   table(
     [
@@ -108,5 +116,6 @@ export function printReport(result: ReportInput, log: (line: string) => void) {
   const missed = result.checks.filter((c) => c.result === "miss").length;
   const passed = result.checks.filter((c) => c.result === "pass").length;
   log(`\n${passed} passed, ${missed} missed`);
+  if (result.checks.some((c) => c.error)) log("The app answered with errors (see above): exit code 1.");
   for (const note of result.notes) log(`note: ${note}`);
 }
