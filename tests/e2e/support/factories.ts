@@ -135,6 +135,8 @@ export async function mentorId(manager: APIRequestContext, email: string): Promi
 /** The call the browser tests' mentoring hangs off: one outside city (Bregenz), selected and mentored. */
 export const MENTORING_CALL = "Mentoring for the browser tests";
 export const MENTEE_CITY = "Bregenz";
+/** The mentee city's contact: an account made by the application, activated from the e-mailed link (support/mailbox.ts). */
+export const MENTEE_CONTACT = "jonas.berger@bregenz.example.org";
 
 export type Mentoring = { callId: string; applicationId: string; assignmentId: string };
 
@@ -183,7 +185,7 @@ export async function mentoring(manager: APIRequestContext, mentorEmail: string)
         cityName: MENTEE_CITY,
         country: "AT",
         contactName: "Jonas Berger",
-        contactEmail: `jonas.berger.${Date.now()}@bregenz.example.org`,
+        contactEmail: MENTEE_CONTACT,
         currentSituation: "A welcome desk in the town hall; no common case management yet.",
         needs: "Connecting the job centre, language courses and employers.",
         motivation: "Learning from a partner city that has built such a network.",
@@ -231,4 +233,58 @@ export async function validateSubmission(manager: APIRequestContext, submissionI
     input: { submissionId },
   });
   succeeded("validateSubmission", data.validateSubmission);
+}
+
+/** A published call open for applications (raw uuid), with nobody applied yet. */
+export async function openCall(manager: APIRequestContext, title: string): Promise<string> {
+  const created = await gql<{ createOpenCall: Result & { data?: { id: string } } }>(
+    manager,
+    "mutation ($input: CreateOpenCallInput!) { createOpenCall(input: $input) { __typename ... on MutationCreateOpenCallSuccess { data { id } } } }",
+    {
+      input: {
+        title,
+        description: "Partner cities share how they run one-stop shops for newcomers.",
+        eligibility: "Municipalities in Europe outside the partnership.",
+        deadline: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+        places: 2,
+        communityIds: [await communityId(manager, "One-stop shops")],
+        criteria: [
+          { title: "Fit of needs and support", weight: 2 },
+          { title: "Commitment of the city", weight: 1 },
+        ],
+      },
+    },
+  );
+  succeeded("createOpenCall", created.createOpenCall);
+  const callId = created.createOpenCall.data!.id;
+  const published = await gql<{ publishOpenCall: Result }>(manager, "mutation ($input: OpenCallIdInput!) { publishOpenCall(input: $input) { __typename } }", {
+    input: { callId },
+  });
+  succeeded("publishOpenCall", published.publishOpenCall);
+  return rawId(callId);
+}
+
+/** A declared expense on a grant whose budget is approved. */
+export async function declareExpense(officer: APIRequestContext, grantId: string, description: string) {
+  const data = await gql<{ declareExpense: Result }>(officer, "mutation ($input: DeclareExpenseInput!) { declareExpense(input: $input) { __typename } }", {
+    input: { grantId, category: "STAFF", amountCents: 48_000, description, supplier: "Welcome Desk Ltd", spentOn: new Date().toISOString().slice(0, 10) },
+  });
+  succeeded("declareExpense", data.declareExpense);
+}
+
+/** Saves a draft in which the first `count` indicators have a level (the rest open). */
+export async function saveDraft(officer: APIRequestContext, round: Round, count: number) {
+  const saved = await gql<{ saveSubmissionDraft: Result }>(
+    officer,
+    "mutation ($input: SaveSubmissionDraftInput!) { saveSubmissionDraft(input: $input) { __typename } }",
+    {
+      input: {
+        roundId: round.id,
+        frameworkId: round.frameworkId,
+        revision: 0,
+        scores: round.indicators.slice(0, count).map((i) => ({ indicatorId: i.id, level: 1, evidenceText: `Draft evidence for ${i.code}.`, evidenceLinks: [] })),
+      },
+    },
+  );
+  succeeded("saveSubmissionDraft", saved.saveSubmissionDraft);
 }
