@@ -28,6 +28,7 @@ import {
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { schema } from "@citypeer/api/schema";
 import { createTestApp, type TestApp } from "../support/app.ts";
+import { databaseFingerprint } from "../support/fingerprint.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_611);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
@@ -37,7 +38,7 @@ const cookies = new Map<string, string | null>();
 /** Raw ids and Relay global ids of seeded records by type: well-typed arguments that reach past "not found". */
 const idsByType = new Map<string, { raw: string[]; global: string[] }>();
 let knownIds: string[] = [];
-let tables: string[] = [];
+let databaseState: () => Promise<string>;
 
 const VIEWERS = {
   anonymous: null,
@@ -69,47 +70,10 @@ beforeAll(async () => {
   }
   knownIds = [...idsByType.values()].flatMap((ids) => [...ids.global, ...ids.global, ...ids.raw]);
 
-  const rows = await app.prisma.$queryRawUnsafe<{ tablename: string }[]>(
-    `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT LIKE '\\_prisma%' ORDER BY tablename`,
-  );
-  tables = rows.map((r) => r.tablename);
+  databaseState = databaseFingerprint(app.prisma);
 }, 120_000);
 
 afterAll(() => app?.close());
-
-/**
- * Everything stored, as one string: a digest of every table's rows (sessions by count only: reading one
- * may refresh its last-seen time) and the audit trail's last hash.
- */
-async function fingerprint(): Promise<string> {
-  const parts = tables.map((t) =>
-    t === "Session"
-      ? `(SELECT count(*)::text FROM "Session")`
-      : `(SELECT count(*)::text || ':' || coalesce(md5(string_agg(md5(x::text), ',' ORDER BY md5(x::text))), '') FROM "${t}" x)`,
-  );
-  const [row] = await app.prisma.$queryRawUnsafe<{ f: string }[]>(
-    `SELECT concat_ws('|', ${parts.join(", ")}, (SELECT "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1)) AS f`,
-  );
-  return row!.f;
-}
-
-/**
- * The next transaction id PostgreSQL will hand out. Any write (even one rolled back, or a row lock) takes
- * one, so an unchanged mark proves nothing was written and saves the full fingerprint.
- */
-async function writeMark(): Promise<string> {
-  const [row] = await app.prisma.$queryRawUnsafe<{ x: string }[]>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x");
-  return row!.x;
-}
-
-let known: { mark: string; fingerprint: string } | null = null;
-
-/** The database's state before an operation, recomputed only when something was written since the last look. */
-async function stateNow(): Promise<{ mark: string; fingerprint: string }> {
-  const mark = await writeMark();
-  if (known?.mark !== mark) known = { mark, fingerprint: await fingerprint() };
-  return known;
-}
 
 // ---------------------------------------------------------------- values
 
@@ -413,7 +377,7 @@ it(`answers ${RUNS} generated operations without a 5xx, a leak, or a write by a 
   const unexpected: string[] = [];
 
   const property = fc.asyncProperty(operationArbitrary(), async (op) => {
-    const before = op.kind === "mutation" ? await stateNow() : null;
+    const before = op.kind === "mutation" ? await databaseState() : null;
     const cookie = cookies.get(op.viewer);
     const response = await app.post({ query: op.query, variables: op.variables }, cookie ? { cookie } : {});
     const text = await response.text();
@@ -436,8 +400,7 @@ it(`answers ${RUNS} generated operations without a 5xx, a leak, or a write by a 
       const refused = (body.errors?.length ?? 0) > 0 && (body.data == null || body.data[op.field] == null);
       if (refused) {
         refusedMutations++;
-        const after = await stateNow();
-        expect(after.fingerprint, `a refused mutation changed the database\n${context}`).toBe(before!.fingerprint);
+        expect(await databaseState(), `a refused mutation changed the database\n${context}`).toBe(before);
       }
     }
     // a viewer who signed themselves out gets a new session, so every role keeps being exercised
