@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { changePassword, setMyLocale } from "./support/api.ts";
 import { expectNoSeriousA11yViolations, seriousA11yViolations } from "./support/axe.ts";
-import { DEMO_PASSWORD, demo, officer, reviewer } from "./support/demo.ts";
+import { DEMO_PASSWORD, demo, mentor, officer, reviewer } from "./support/demo.ts";
 import { dirOf, t } from "./support/i18n.ts";
 import { SCAN, scanRecords, type ScanRecords } from "./support/scan-records.ts";
 import { signIn } from "./support/sign-in.ts";
@@ -201,6 +201,14 @@ test.describe("no serious or critical WCAG 2.2 AA violations", () => {
 
     await page.getByRole("button", { name: `History of ${demo.adminName}` }).click();
     await expect(page.getByRole("dialog", { name: `History of ${demo.adminName}` })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("an empty list says what happens next", async ({ page }) => {
+    // no city is assigned to the Ghent mentor in any spec
+    await signIn(page, mentor("ghent"));
+    await page.goto("/mentoring");
+    await expect(page.getByText(t("en", "dashboard.mentor.empty"))).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -15,6 +15,7 @@ export function MentoringPage() {
   const intl = useIntl();
   const { viewer } = useViewer();
   const isManager = !!viewer?.roles.includes("PROJECT_MANAGER");
+  const isMentor = !!viewer?.roles.includes("MENTOR");
   const { data, error, refetch } = useQuery(MentoringAssignmentsQuery, { fetchPolicy: "cache-and-network" });
 
   return (
@@ -30,8 +31,17 @@ export function MentoringPage() {
           <FormattedMessage id="app.loading" />
         </p>
       ) : data.mentoringAssignments.length === 0 ? (
+        // say what happens next: mentors wait for the team; the team assigns from a call's results
         <p>
-          <FormattedMessage id="mentoring.empty" />
+          {isMentor && !isManager ? <FormattedMessage id="dashboard.mentor.empty" /> : <FormattedMessage id="mentoring.empty" />}
+          {isManager && (
+            <>
+              {" "}
+              <Link to="/open-calls">
+                <FormattedMessage id="nav.openCalls" />
+              </Link>
+            </>
+          )}
         </p>
       ) : (
         <ul className="card-list">
