@@ -8,8 +8,8 @@ import type { GraphQLSchema } from "graphql";
  *
  * Set from the web app's own documents with headroom (measured by tests/api/security/armor.test.ts,
  * which fails when a web document no longer fits, so a deeper page fails in CI rather than in production):
- * deepest 7 (AddRecommendation), costliest 582 (BenchmarkResults), longest 232 tokens (RescheduleReview),
- * no aliases and no directives. Aliases and directives stay allowed in moderation for API clients.
+ * deepest 7 (AddRecommendation, UpdatePilotPlan), costliest 892 (Dashboard; BenchmarkResults 586), longest
+ * 275 tokens (Dashboard), no aliases and no directives. Aliases and directives stay allowed in moderation for API clients.
  * Depth and cost flatten fragments: `... on MutationXSuccess { data { ... } }` is one level of fields, not three.
  */
 export const ARMOR_LIMITS = {
