@@ -67,7 +67,8 @@ for (const locale of LOCALES) {
         await expect(status(page, tPattern(locale, "submission.savedAt", { time: /.+/ }))).toBeVisible();
 
         await nav(page, locale, "nav.myPilot").click();
-        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expect(page).toHaveURL(/\/pilots\/(?!mine)/);
+        await expect(page.getByRole("heading", { level: 1 })).toContainText(cast.officer.city);
 
         await nav(page, locale, "nav.myGrant").click();
         await expect(page.getByRole("heading", { level: 1, name: t(locale, "grants.page.title", { city: cast.officer.city }) })).toBeVisible();

@@ -1,5 +1,5 @@
 import { FormattedMessage, useIntl } from "react-intl";
-import { Link, Navigate } from "react-router";
+import { Link, Navigate, useNavigation } from "react-router";
 import { useQuery } from "@apollo/client/react";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
@@ -10,7 +10,9 @@ import { MyPilotQuery } from "./operations.ts";
 export function MyPilotPage() {
   const intl = useIntl();
   const { data, error, loading, refetch } = useQuery(MyPilotQuery, { fetchPolicy: "cache-and-network" });
-  if (data?.myPilot) return <Navigate to={pilotPath(data.myPilot.id)} replace />;
+  // a link followed while this page was still loading wins over the redirect
+  const isLeaving = useNavigation().state !== "idle";
+  if (data?.myPilot && !isLeaving) return <Navigate to={pilotPath(data.myPilot.id)} replace />;
   return (
     <>
       <PageHeading>{intl.formatMessage({ id: "pilots.mine" })}</PageHeading>
