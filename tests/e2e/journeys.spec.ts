@@ -54,7 +54,7 @@ for (const locale of LOCALES) {
       const cityApi = await session(baseURL!, cast.officer.email);
       const round = await openRound(manager, cast.officer.community, `Spring check ${locale} ${Date.now()}`);
       await grantWithApprovedBudget(cityApi, manager);
-      const description = `Interpreters for the welcome desk (${locale})`;
+      const description = `Interpreters for the welcome desk (${locale} ${Date.now()})`;
       try {
         await openAs(page, cast.officer.email, locale);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
