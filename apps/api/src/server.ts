@@ -67,7 +67,12 @@ const server = createServer((req, res) => {
     });
     return;
   }
-  if (serveWeb) return serveWeb(req, res);
+  if (serveWeb) {
+    // sirv streams files it listed earlier; one removed since (the web app rebuilt under a running server)
+    // fails the read stream, which would otherwise be an uncaught error that stops the whole process
+    res.on("pipe", (source) => source.on("error", () => res.destroy()));
+    return serveWeb(req, res);
+  }
   res.writeHead(404, { "content-type": "text/plain" }).end("The web app is not built: run pnpm --filter @citypeer/web build");
 });
 
