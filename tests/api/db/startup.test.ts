@@ -1,21 +1,13 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createDb } from "@citypeer/db";
 import { whileStarting } from "@citypeer/db/startup";
 import { isEmpty, seed } from "../../../prisma/seed/index.ts";
+import { adminQuery } from "../support/database.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(serverUrl!, sql);
 
 describe.skipIf(!serverUrl)("API replicas starting together on an empty PostgreSQL database", () => {
   it("migrate and seed once, one after the other", async () => {

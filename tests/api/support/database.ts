@@ -24,7 +24,8 @@ export async function freshDatabase(): Promise<Db> {
   return db;
 }
 
-async function adminQuery(serverUrl: string, sql: string) {
+/** One statement on the PostgreSQL server itself (creating and dropping databases). */
+export async function adminQuery(serverUrl: string, sql: string) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
