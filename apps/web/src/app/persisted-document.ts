@@ -11,10 +11,17 @@ export function printForServer(document: DocumentNode): string {
   return print(addTypenameToDocument(document));
 }
 
-/** Lower-case hex SHA-256, the id of a persisted operation (crypto.subtle: browsers in a secure context, Node 20). */
+/**
+ * Lower-case hex SHA-256, the id of a persisted operation. Browsers offer crypto.subtle only in a secure
+ * context (HTTPS, localhost); opened over plain HTTP on a network address (a trial install), the app loads
+ * @noble/hashes instead, on demand, so the first page does not carry it.
+ */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const bytes = new TextEncoder().encode(text);
+  const digest = globalThis.crypto?.subtle
+    ? new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes))
+    : (await import("@noble/hashes/sha2.js")).sha256(bytes);
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** The `extensions` of a request that names a persisted operation (Apollo's format, which Yoga's plugin reads). */
