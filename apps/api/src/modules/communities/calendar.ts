@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import type { Client } from "@citypeer/db";
 import { slugFromName } from "@citypeer/domain/communities";
+import { serveFetch } from "../../http/fetch-handler.ts";
 import { SESSION_COOKIE, readCookie, sessionFromToken } from "../../auth/session.ts";
 import { translate } from "../notifications/render.ts";
 
@@ -98,16 +99,6 @@ export async function calendarResponse(db: Client, request: Request): Promise<Re
 }
 
 /** The node:http side of `calendarResponse`, for server.ts. */
-export async function handleCalendar(db: Client, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  try {
-    const headers = new Headers();
-    if (req.headers.cookie) headers.set("cookie", req.headers.cookie);
-    const response = await calendarResponse(db, new Request(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(req.method === "HEAD" ? undefined : Buffer.from(await response.arrayBuffer()));
-  } catch (error) {
-    console.error("calendar failed", error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-    res.end("Something went wrong");
-  }
+export function handleCalendar(db: Client, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return serveFetch(req, res, "calendar", (request) => calendarResponse(db, request));
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import type { Client } from "@citypeer/db";
+import { serveFetch } from "../../http/fetch-handler.ts";
 import { SESSION_COOKIE, readCookie, sessionFromToken } from "../../auth/session.ts";
 import { recordAudit } from "../audit/service.ts";
 import { tableCsv } from "./csv.ts";
@@ -76,22 +76,6 @@ export async function exportsResponse(db: Client, request: Request): Promise<Res
 }
 
 /** The node:http side of `exportsResponse`, for server.ts; the CSV streams as it is produced. */
-export async function handleExports(db: Client, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  try {
-    const headers = new Headers();
-    if (req.headers.cookie) headers.set("cookie", req.headers.cookie);
-    const response = await exportsResponse(db, new Request(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (!response.body) return void res.end();
-    Readable.fromWeb(response.body as import("node:stream/web").ReadableStream)
-      .on("error", (error) => {
-        console.error("export failed while streaming", error);
-        res.destroy(error); // the client sees a broken download, never a file that looks complete
-      })
-      .pipe(res);
-  } catch (error) {
-    console.error("export failed", error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-    res.end("Something went wrong");
-  }
+export function handleExports(db: Client, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return serveFetch(req, res, "export", (request) => exportsResponse(db, request));
 }
